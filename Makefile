@@ -1,0 +1,44 @@
+# Thin wrappers; CMake presets do the work. Every target installs what it needs first.
+.PHONY: run test build release bench fmt fmt-check tidy clean deps-build deps-test
+
+DATA ?= ./isms-data
+LISTEN ?= 127.0.0.1:8080
+JOBS ?= $(shell nproc)
+
+deps-build:
+	@scripts/install-deps.sh build
+
+deps-test:
+	@scripts/install-deps.sh test
+
+release: deps-build
+	@cmake --preset release >/dev/null
+	@cmake --build build/release -j $(JOBS) --target isms
+
+build: deps-test
+	@cmake --preset dev >/dev/null
+	@cmake --build build/dev -j $(JOBS)
+
+## make run: build the release binary and serve http://127.0.0.1:8080 with the demo organization
+run: release
+	@build/release/src/cli/isms serve --data $(DATA) --listen $(LISTEN) --demo
+
+## make test: build the dev preset (ASan/UBSan) and run every test
+test: build
+	@scripts/check-format.sh
+	@ctest --test-dir build/dev --output-on-failure -j $(JOBS) --timeout 600
+
+## make bench: build release and run the benchmarks (see bench/README.md)
+bench: release deps-test
+	@cmake --preset release -DISMS_BUILD_BENCH=ON >/dev/null
+	@cmake --build build/release -j $(JOBS)
+	@bench/run.sh build/release
+
+fmt:
+	@git ls-files -z '*.cpp' '*.hpp' | xargs -0 clang-format -i
+
+tidy:
+	@git diff --name-only --diff-filter=AM origin/main -- '*.cpp' | xargs -r clang-tidy -p build/dev
+
+clean:
+	@rm -rf build

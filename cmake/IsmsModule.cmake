@@ -1,0 +1,19 @@
+# isms_add_module(name SOURCES ... DEPS ...): one folder = one module = one static library
+# isms::name. Include paths are rooted at src/. tools/check_layers.py guards the layer order.
+function(isms_add_module name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_library(isms_${name} STATIC ${ARG_SOURCES})
+  add_library(isms::${name} ALIAS isms_${name})
+  target_include_directories(isms_${name} PUBLIC ${PROJECT_SOURCE_DIR}/src)
+  target_compile_options(isms_${name} PRIVATE ${ISMS_WARNINGS})
+  target_link_libraries(isms_${name} PUBLIC ${ARG_DEPS})
+endfunction()
+
+# isms_add_unit_test(name SOURCES ... DEPS ...): a GoogleTest binary registered with CTest.
+function(isms_add_unit_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_compile_options(${name} PRIVATE ${ISMS_WARNINGS})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest_main)
+  gtest_discover_tests(${name} PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
+endfunction()

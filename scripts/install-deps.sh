@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the Debian packages isms needs to build, test and benchmark.
+# Idempotent: asks dpkg first and calls apt-get only for what is missing.
+# Usage: scripts/install-deps.sh [build|test|bench]   (default: build)
+set -euo pipefail
+
+build_pkgs=(
+  build-essential cmake ninja-build pkg-config
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libsqlite3-dev libsodium-dev libssl-dev
+  libcli11-dev libfmt-dev
+)
+test_pkgs=(libgtest-dev libgmock-dev sqlite3 clang-format curl jq)
+bench_pkgs=(libbenchmark-dev wrk curl jq time)
+
+want=("${build_pkgs[@]}")
+case "${1:-build}" in
+  build) ;;
+  test) want+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
+  bench) want+=("${bench_pkgs[@]}") ;;
+  *) echo "usage: $0 [build|test|bench]" >&2; exit 2 ;;
+esac
+
+missing=()
+for pkg in "${want[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "install-deps: installing ${missing[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

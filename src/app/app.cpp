@@ -1,0 +1,240 @@
+#include "app/app.hpp"
+
+#include <sys/stat.h>
+
+#include <chrono>
+#include <filesystem>
+
+#include "app/registers.hpp"
+#include "core/crypto.hpp"
+#include "core/log.hpp"
+#include "http/metrics.hpp"
+#include "http/problem.hpp"
+#include "http/routes/services.hpp"
+#include "store/migrate.hpp"
+#include "store/sqlite/sqlite_database.hpp"
+
+namespace isms::app {
+
+namespace {
+
+const store::Actor kSystemActor{UserId{0}, "system"};
+
+bool IsUnsafe(std::string_view method) {
+    return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+std::string CookieValue(std::string_view header, std::string_view name) {
+    std::size_t pos = 0;
+    while (pos < header.size()) {
+        while (pos < header.size() && (header[pos] == ' ' || header[pos] == ';')) {
+            ++pos;
+        }
+        const std::size_t end = std::min(header.find(';', pos), header.size());
+        const std::string_view pair = header.substr(pos, end - pos);
+        if (pair.size() > name.size() && pair.starts_with(name) && pair[name.size()] == '=') {
+            return std::string(pair.substr(name.size() + 1));
+        }
+        pos = end;
+    }
+    return {};
+}
+
+void AddSecurityHeaders(http::Response& r) {
+    r.SetHeader("Content-Security-Policy",
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    r.SetHeader("X-Content-Type-Options", "nosniff");
+    r.SetHeader("Referrer-Policy", "no-referrer");
+    r.SetHeader("X-Frame-Options", "DENY");
+    if (r.Header("Cache-Control").empty()) {
+        r.SetHeader("Cache-Control", "no-store");
+    }
+}
+
+}  // namespace
+
+struct App::Impl {
+    AppOptions options;
+    SystemClock system_clock;
+    const Clock* clock = nullptr;
+    store::LedgerKey key;
+    schema::Registry registry;
+    std::unique_ptr<store::Database> db;
+    std::unique_ptr<iam::IamService> iam;
+    std::unique_ptr<records::RecordService> records;
+    http::Metrics metrics;
+    std::unique_ptr<http::Services> services;
+    http::ApiRouter router;
+
+    Result<iam::Principal> Authenticate(const http::Request& req, const http::RouteContext& ctx) {
+        const std::string_view auth = req.Header("authorization");
+        if (!auth.empty()) {
+            if (!auth.starts_with("Bearer ")) {
+                return Error::Unauthenticated("use 'Authorization: Bearer <token>'");
+            }
+            return iam->AuthenticateToken(std::string(auth.substr(7)));
+        }
+        const std::string session = CookieValue(req.Header("cookie"), "isms_session");
+        if (session.empty()) {
+            return Error::Unauthenticated("log in or send an API token");
+        }
+        ISMS_TRY_ASSIGN(iam::Principal p, iam->AuthenticateSession(session));
+        // Cookie sessions must prove the request came from our page (CSRF).
+        if (IsUnsafe(req.method)
+            && !crypto::ConstantTimeEquals(req.Header("x-csrf-token"), p.csrf_token)) {
+            return Error::Denied("missing or wrong X-CSRF-Token header");
+        }
+        static_cast<void>(ctx);
+        return p;
+    }
+
+    http::Response Dispatch(http::Request& req, std::string_view request_id) {
+        if (req.body.size() > static_cast<std::size_t>(options.config.max_body_bytes)) {
+            return http::ProblemResponse(413, "too-large", "request body over "
+                                             + std::to_string(options.config.max_body_bytes) + " bytes",
+                                         request_id);
+        }
+        auto target = http::ParseTarget(req.target);
+        if (!target) {
+            return http::ProblemResponse(400, "malformed", "request target is not a valid URI", request_id);
+        }
+        auto match = router.Find(req.method, target->path);
+        if (match.route == nullptr) {
+            if (!match.allowed.empty()) {
+                std::string allow;
+                for (const auto& m : match.allowed) {
+                    allow += (allow.empty() ? "" : ", ") + m;
+                }
+                http::Response r = http::ProblemResponse(
+                    405, "method-not-allowed", req.method + " is not allowed here; use " + allow, request_id
+                );
+                r.SetHeader("Allow", allow);
+                return r;
+            }
+            return http::ProblemResponse(404, "not-found", "no route " + target->path, request_id);
+        }
+        http::RouteContext ctx{req, *target, std::move(match.params), request_id};
+        if (!match.route->info.authenticated) {
+            return match.route->handler(ctx, nullptr);
+        }
+        auto principal = Authenticate(req, ctx);
+        if (!principal) {
+            Log().Log(principal.error().code == ErrorCode::kPermissionDenied ? Severity::kWarning : Severity::kNotice,
+                      "auth.refused", {{"path", target->path}, {"remote", req.remote_address},
+                                       {"reason", principal.error().message}});
+            return http::ProblemResponse(principal.error(), request_id);
+        }
+        http::Response r = match.route->handler(ctx, &*principal);
+        if (r.status == 403) {
+            Log().Log(Severity::kWarning, "auth.permission_denied",
+                      {{"user", principal->user.value}, {"method", req.method}, {"path", target->path}});
+        }
+        return r;
+    }
+};
+
+App::App(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+App::~App() = default;
+
+Result<std::unique_ptr<App>> App::Open(AppOptions options) {
+    namespace fs = std::filesystem;
+    crypto::InitCrypto();
+    auto impl = std::make_unique<Impl>();
+    impl->options = std::move(options);
+    impl->clock = impl->options.clock != nullptr ? impl->options.clock : &impl->system_clock;
+    const fs::path data(impl->options.config.data_dir);
+    std::error_code ec;
+    if (!fs::exists(data, ec)) {
+        fs::create_directories(data, ec);
+        if (ec || ::chmod(data.c_str(), 0700) != 0) {
+            return Error::Internal("cannot create data directory " + data.string());
+        }
+    }
+    ISMS_TRY_ASSIGN(impl->key, store::LoadOrCreateLedgerKey((data / "keys").string()));
+    ISMS_TRY_ASSIGN(impl->registry, BuildRegistry());
+    store::SqliteOptions sqlite;
+    sqlite.path = (data / "isms.db").string();
+    sqlite.synchronous_full = impl->options.config.synchronous == "full";
+    sqlite.readers = impl->options.config.reader_connections;
+    ISMS_TRY_ASSIGN(auto db, store::SqliteDatabase::Open(sqlite));
+    impl->db = std::move(db);
+    ISMS_TRY_ASSIGN(auto report, store::Migrate(*impl->db, impl->registry));
+    for (const auto& change : report.changes) {
+        Log().Log(Severity::kNotice, "store.migrated", {{"change", change}});
+    }
+    const iam::SessionPolicy policy{
+        std::chrono::minutes{impl->options.config.session_idle_minutes},
+        std::chrono::hours{impl->options.config.session_absolute_hours}};
+    impl->iam = std::make_unique<iam::IamService>(*impl->db, *impl->clock, impl->key, policy);
+    impl->records = std::make_unique<records::RecordService>(*impl->db, impl->registry, *impl->clock, impl->key);
+    impl->services = std::make_unique<http::Services>(
+        http::Services{impl->options.config, *impl->iam, *impl->records, impl->metrics, *impl->clock}
+    );
+    http::AppendSystemRoutes(impl->router, *impl->services);
+    http::AppendAuthRoutes(impl->router, *impl->services);
+    http::AppendRegisterRoutes(impl->router, *impl->services);
+    return std::unique_ptr<App>(new App(std::move(impl)));
+}
+
+http::Response App::Handle(http::Request request) {
+    const auto start = std::chrono::steady_clock::now();
+    std::string request_id(request.Header("x-request-id"));
+    if (request_id.empty()) {
+        request_id = crypto::HexEncode(crypto::RandomBytes(8));
+    }
+    http::Response response;
+    try {
+        response = impl_->Dispatch(request, request_id);
+    } catch (const std::exception& e) {
+        Log().Log(Severity::kError, "http.internal_error", {{"request_id", request_id}, {"what", e.what()}});
+        response = http::ProblemResponse(500, "internal", "internal error; quote the request id", request_id);
+    }
+    if (response.status >= 500) {
+        Log().Log(Severity::kError, "http.server_error",
+                  {{"request_id", request_id}, {"status", response.status}, {"body", response.body}});
+    }
+    response.SetHeader("X-Request-Id", request_id);
+    AddSecurityHeaders(response);
+    impl_->metrics.Record(response.status, std::chrono::duration_cast<std::chrono::microseconds>(
+                                               std::chrono::steady_clock::now() - start));
+    return response;
+}
+
+Result<TenantId> App::CreateTenant(const std::string& name, const std::string& slug) {
+    ISMS_TRY_ASSIGN(auto tenant, impl_->iam->CreateTenant(kSystemActor, name, slug));
+    return tenant.id;
+}
+
+Result<TenantId> App::FindTenant(const std::string& slug) {
+    ISMS_TRY_ASSIGN(auto tenant, impl_->iam->FindTenant(slug));
+    return tenant.id;
+}
+
+Result<ProvisionedUser> App::ProvisionUser(TenantId tenant, const std::string& email,
+                                           const std::string& password, const std::string& role,
+                                           const std::string& token_name) {
+    auto parsed_role = iam::ParseRole(role);
+    if (!parsed_role) {
+        return Error::Invalid("role", "unknown role '" + role + "'");
+    }
+    ISMS_TRY_ASSIGN(UserId user, impl_->iam->EnsureUser(kSystemActor, email, "", password));
+    ISMS_TRY(impl_->iam->SetMembership(kSystemActor, tenant, user, *parsed_role));
+    ProvisionedUser out{tenant, user, ""};
+    if (!token_name.empty()) {
+        ISMS_TRY_ASSIGN(iam::Principal p, impl_->iam->PrincipalFor(tenant, user));
+        ISMS_TRY_ASSIGN(auto issued, impl_->iam->CreateToken(p, token_name, iam::TokenScope::kReadWrite, std::nullopt));
+        out.token = issued.token;
+    }
+    return out;
+}
+
+const Config& App::config() const { return impl_->options.config; }
+const Clock& App::clock() const { return *impl_->clock; }
+iam::IamService& App::iam() { return *impl_->iam; }
+records::RecordService& App::records() { return *impl_->records; }
+store::Database& App::database() { return *impl_->db; }
+const schema::Registry& App::registry() const { return impl_->registry; }
+const store::LedgerKey& App::ledger_key() const { return impl_->key; }
+
+}  // namespace isms::app

@@ -1,0 +1,72 @@
+// The composition root: opens the data directory (store, keys), builds the services and the
+// router, and answers HTTP requests. `isms serve`, the CLI commands and the apitest in-process
+// transport all go through an App, so tests exercise exactly what production runs.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/config.hpp"
+#include "core/error.hpp"
+#include "core/ids.hpp"
+#include "http/message.hpp"
+#include "iam/iam_service.hpp"
+#include "records/record_service.hpp"
+#include "schema/registry.hpp"
+#include "store/database.hpp"
+#include "store/ledger.hpp"
+
+namespace isms::app {
+
+struct AppOptions {
+    Config config;
+    /// The clock every service uses; SystemClock when null. Must outlive the App.
+    const Clock* clock = nullptr;
+};
+
+/// A user created for a tenant, with a bearer token when one was asked for.
+struct ProvisionedUser {
+    TenantId tenant;
+    UserId user;
+    std::string token;  // empty unless requested
+};
+
+class App {
+public:
+    /// Opens (creating when missing) the data directory named by options.config.data_dir,
+    /// runs pending migrations and loads or creates the instance signing key.
+    [[nodiscard]] static Result<std::unique_ptr<App>> Open(AppOptions options);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    /// Answers one request; thread-safe. Never throws: internal failures become 500 problems.
+    [[nodiscard]] http::Response Handle(http::Request request);
+
+    /// Creates an organization; `slug` is its short name ("acme"). Recorded in the ledger.
+    [[nodiscard]] Result<TenantId> CreateTenant(const std::string& name, const std::string& slug);
+    /// Finds an organization by slug.
+    [[nodiscard]] Result<TenantId> FindTenant(const std::string& slug);
+    /// Creates the user if the e-mail is new (else reuses it) and gives them `role` in `tenant`;
+    /// with `token_name` non-empty also issues a read-write API token and returns it.
+    [[nodiscard]] Result<ProvisionedUser> ProvisionUser(TenantId tenant, const std::string& email,
+                                                        const std::string& password,
+                                                        const std::string& role,
+                                                        const std::string& token_name);
+
+    [[nodiscard]] const Config& config() const;
+    [[nodiscard]] const Clock& clock() const;
+    [[nodiscard]] iam::IamService& iam();
+    [[nodiscard]] records::RecordService& records();
+    [[nodiscard]] store::Database& database();
+    [[nodiscard]] const schema::Registry& registry() const;
+    [[nodiscard]] const store::LedgerKey& ledger_key() const;
+
+private:
+    struct Impl;
+    explicit App(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace isms::app

@@ -1,0 +1,38 @@
+// Structured logging: one JSON object per line on stderr, with UTC time, severity and event
+// name. Fields named like secrets (password, token, secret, key, cookie, authorization) are
+// masked before they are written, whatever the caller passes.
+#pragma once
+
+#include <cstdio>
+#include <mutex>
+#include <string_view>
+
+#include "core/json.hpp"
+
+namespace isms {
+
+enum class Severity { kDebug, kInfo, kNotice, kWarning, kError, kCritical };
+
+[[nodiscard]] const char* SeverityName(Severity s);
+/// Parses "debug", "info", … ; nullopt-like false when unknown.
+[[nodiscard]] bool ParseSeverity(std::string_view text, Severity& out);
+
+class Logger {
+public:
+    explicit Logger(std::FILE* sink = stderr, Severity min = Severity::kInfo)
+        : sink_(sink), min_(min) {}
+
+    void SetMinimum(Severity min) { min_ = min; }
+    [[nodiscard]] bool Enabled(Severity s) const { return s >= min_; }
+    void Log(Severity s, std::string_view event, json::object fields = {});
+
+private:
+    std::FILE* sink_;
+    Severity min_;
+    std::mutex mutex_;
+};
+
+/// The process logger. Configured once by the app at start-up.
+Logger& Log();
+
+}  // namespace isms

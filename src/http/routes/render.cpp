@@ -1,0 +1,76 @@
+#include "http/routes/render.hpp"
+
+#include <charconv>
+
+#include "http/problem.hpp"
+
+namespace isms::http {
+
+namespace {
+
+std::optional<std::int64_t> ToPositive(std::string_view s) {
+    std::int64_t v = 0;
+    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc{} || ptr != s.data() + s.size() || v <= 0) {
+        return std::nullopt;
+    }
+    return v;
+}
+
+}  // namespace
+
+Result<json::object> JsonBody(const RouteContext& ctx) {
+    const std::string_view type = ctx.request.Header("content-type");
+    if (!type.starts_with("application/json") && !type.starts_with("application/merge-patch+json")) {
+        return Error{ErrorCode::kMalformedInput, "send the body as application/json", {}};
+    }
+    auto parsed = ParseJson(ctx.request.body);
+    if (!parsed) {
+        return parsed.error();
+    }
+    if (!parsed->is_object()) {
+        return Error::Malformed("the body must be a JSON object");
+    }
+    return std::move(parsed->as_object());
+}
+
+Result<std::int64_t> IdParam(const RouteContext& ctx, std::string_view name) {
+    if (auto v = ToPositive(ctx.Param(name))) {
+        return *v;
+    }
+    return Error::NotFound("no record '" + std::string(ctx.Param(name)) + "'");
+}
+
+Result<std::optional<std::int64_t>> IfMatchVersion(const RouteContext& ctx) {
+    std::string_view v = ctx.request.Header("if-match");
+    if (v.empty()) {
+        return std::optional<std::int64_t>{};
+    }
+    if (v.starts_with("W/")) {
+        v.remove_prefix(2);
+    }
+    if (v.size() >= 2 && v.front() == '"' && v.back() == '"') {
+        v = v.substr(1, v.size() - 2);
+    }
+    if (auto n = ToPositive(v)) {
+        return std::optional<std::int64_t>{*n};
+    }
+    return Error::Invalid("If-Match", "must be the record's version, e.g. \"3\"");
+}
+
+Response RenderError(const RouteContext& ctx, const Error& error) {
+    return ProblemResponse(error, ctx.request_id);
+}
+
+Response Render(const RouteContext& ctx, const Result<json::object>& result, unsigned success_status) {
+    if (!result) {
+        return RenderError(ctx, result.error());
+    }
+    Response r = JsonResponse(success_status, json::serialize(*result));
+    if (const auto* version = result->if_contains("version"); version != nullptr && version->is_int64()) {
+        r.SetHeader("ETag", "\"" + std::to_string(version->get_int64()) + "\"");
+    }
+    return r;
+}
+
+}  // namespace isms::http

@@ -1,0 +1,27 @@
+// Shared helpers of the route handlers: decode a JSON body with precise errors, read ids and
+// If-Match, and render a Result as JSON or problem+json.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "core/error.hpp"
+#include "core/json.hpp"
+#include "http/message.hpp"
+#include "http/router.hpp"
+
+namespace isms::http {
+
+/// The body as a JSON object; 415 unless the content type is JSON, 400 with line and column
+/// when malformed.
+[[nodiscard]] Result<json::object> JsonBody(const RouteContext& ctx);
+/// A positive integer path parameter; kNotFound otherwise (an id that cannot exist).
+[[nodiscard]] Result<std::int64_t> IdParam(const RouteContext& ctx, std::string_view name);
+/// The version in If-Match ("3", "\"3\"" or W/"3"); nullopt when absent; error when malformed.
+[[nodiscard]] Result<std::optional<std::int64_t>> IfMatchVersion(const RouteContext& ctx);
+
+[[nodiscard]] Response Render(const RouteContext& ctx, const Result<json::object>& result,
+                              unsigned success_status = 200);
+[[nodiscard]] Response RenderError(const RouteContext& ctx, const Error& error);
+
+}  // namespace isms::http

@@ -1,0 +1,29 @@
+// What route handlers may call: the services built by the composition root (app/app.cpp).
+// Handlers only parse, call one service and render (STYLE rule 11).
+#pragma once
+
+#include "core/config.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "iam/iam_service.hpp"
+#include "iam/principal.hpp"
+#include "records/record_service.hpp"
+
+namespace isms::http {
+
+using ApiRouter = Router<iam::Principal>;
+
+struct Services {
+    const Config& config;
+    iam::IamService& iam;
+    records::RecordService& records;
+    Metrics& metrics;
+    const Clock& clock;
+};
+
+void AppendSystemRoutes(ApiRouter& router, Services& services);
+void AppendAuthRoutes(ApiRouter& router, Services& services);
+/// Generic endpoints of every register; add after the specific routes.
+void AppendRegisterRoutes(ApiRouter& router, Services& services);
+
+}  // namespace isms::http

@@ -1,0 +1,26 @@
+// Permission checks per register × action, with owner rights on own records. Services call
+// Authorize before they read or write; it never names HTTP (STYLE rule 7).
+#pragma once
+
+#include <optional>
+
+#include "core/error.hpp"
+#include "iam/principal.hpp"
+#include "schema/register_spec.hpp"
+
+namespace isms::iam {
+
+enum class Action { kRead, kCreate, kUpdate, kArchive };
+
+/// Allows or refuses `action` on a record of `spec` whose owner is `record_owner`.
+///  - every member may read; a read-only token may only read;
+///  - the register's editor roles (and admin) may create, update and archive;
+///  - risk and control owners may update records they own;
+///  - auditors and readers never write.
+[[nodiscard]] Status Authorize(const Principal& who, const schema::RegisterSpec& spec, Action action,
+                               std::optional<UserId> record_owner = std::nullopt);
+
+/// Administration of the organization itself: members, custom fields, settings (admin only).
+[[nodiscard]] Status RequireAdmin(const Principal& who);
+
+}  // namespace isms::iam

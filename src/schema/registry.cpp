@@ -1,0 +1,59 @@
+#include "schema/registry.hpp"
+
+#include <algorithm>
+#include <regex>
+
+namespace isms::schema {
+
+namespace {
+
+bool IsIdentifier(std::string_view s) {
+    static const std::regex kName("[a-z][a-z0-9_]{0,47}");
+    return std::regex_match(s.begin(), s.end(), kName);
+}
+
+bool IsCommon(std::string_view name) {
+    return std::find(std::begin(kCommonFields), std::end(kCommonFields), name)
+        != std::end(kCommonFields);
+}
+
+}  // namespace
+
+Status Registry::Add(RegisterSpec spec) {
+    if (!IsIdentifier(spec.name)) {
+        return Error::Invalid("name", "register name must be snake_case: " + spec.name);
+    }
+    if (Find(spec.name) != nullptr) {
+        return Error::Conflict("register declared twice: " + spec.name);
+    }
+    if (spec.ref_prefix.empty()) {
+        return Error::Invalid("ref_prefix", "register " + spec.name + " has no reference prefix");
+    }
+    for (std::size_t i = 0; i < spec.fields.size(); ++i) {
+        const FieldSpec& f = spec.fields[i];
+        if (!IsIdentifier(f.name) || IsCommon(f.name)) {
+            return Error::Invalid(spec.name + "." + f.name, "field name is invalid or reserved");
+        }
+        for (std::size_t j = 0; j < i; ++j) {
+            if (spec.fields[j].name == f.name) {
+                return Error::Invalid(spec.name + "." + f.name, "field declared twice");
+            }
+        }
+        if (f.type == FieldType::kEnum && f.values.empty()) {
+            return Error::Invalid(spec.name + "." + f.name, "enum without values");
+        }
+    }
+    specs_.push_back(std::move(spec));
+    return {};
+}
+
+const RegisterSpec* Registry::Find(std::string_view name) const {
+    for (const auto& s : specs_) {
+        if (s.name == name) {
+            return &s;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace isms::schema

@@ -1,0 +1,140 @@
+#include "store/ledger.hpp"
+
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/json.hpp"
+
+namespace isms::store {
+
+namespace {
+
+void AppendString(std::string& out, std::string_view s) {
+    out += json::serialize(json::string(s));
+}
+
+Result<std::string> ReadFile(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return Error::NotFound("cannot read " + path.string());
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string s = text.str();
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) {
+        s.pop_back();
+    }
+    return s;
+}
+
+Status WriteFile(const std::filesystem::path& path, const std::string& text, mode_t mode) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text << '\n';
+    out.close();
+    if (!out || ::chmod(path.c_str(), mode) != 0) {
+        return Error::Internal("cannot write " + path.string());
+    }
+    return {};
+}
+
+}  // namespace
+
+std::string CanonicalEvent(const LedgerEvent& e) {
+    std::string out;
+    out.reserve(128 + (e.before ? e.before->size() : 4) + (e.after ? e.after->size() : 4));
+    out += '[';
+    out += std::to_string(e.seq);
+    out += ',';
+    out += std::to_string(e.tenant.value);
+    out += ',';
+    AppendString(out, FormatTimestamp(e.at));
+    out += ',';
+    out += std::to_string(e.actor.id.value);
+    out += ',';
+    AppendString(out, e.actor.name);
+    out += ',';
+    AppendString(out, e.action);
+    out += ',';
+    AppendString(out, e.subject);
+    out += ',';
+    out += std::to_string(e.record_id);
+    out += ',';
+    out += e.before ? *e.before : "null";
+    out += ',';
+    out += e.after ? *e.after : "null";
+    out += ']';
+    return out;
+}
+
+const std::string& GenesisHash() {
+    static const std::string kGenesis(64, '0');
+    return kGenesis;
+}
+
+std::string ChainHash(const std::string& prev_hash_hex, const LedgerEvent& e) {
+    crypto::Sha256Hasher hasher;
+    crypto::Sha256Digest prev{};
+    if (auto raw = crypto::HexDecode(prev_hash_hex); raw && raw->size() == prev.size()) {
+        std::copy(raw->begin(), raw->end(), prev.begin());
+    }
+    hasher.Update(prev);
+    hasher.Update(CanonicalEvent(e));
+    return crypto::HexEncode(hasher.Finish());
+}
+
+std::string CheckpointMessage(std::int64_t seq, const std::string& hash_hex) {
+    return "isms-ledger-checkpoint/v1\n" + std::to_string(seq) + "\n" + hash_hex;
+}
+
+std::string KeyId(const std::string& public_key) {
+    return crypto::HexEncode(crypto::Sha256(public_key)).substr(0, 16);
+}
+
+Result<LedgerKey> LoadOrCreateLedgerKey(const std::string& keys_dir) {
+    namespace fs = std::filesystem;
+    const fs::path dir(keys_dir);
+    const fs::path secret_path = dir / "ledger.key";
+    const fs::path public_path = dir / "ledger.pub";
+    std::error_code ec;
+    if (!fs::exists(secret_path, ec)) {
+        fs::create_directories(dir, ec);
+        if (ec || ::chmod(dir.c_str(), 0700) != 0) {
+            return Error::Internal("cannot create key directory " + dir.string());
+        }
+        const crypto::SigningKey key = crypto::GenerateSigningKey();
+        ISMS_TRY(WriteFile(secret_path, crypto::HexEncode(key.secret_key), 0600));
+        ISMS_TRY(WriteFile(public_path, crypto::HexEncode(key.public_key), 0644));
+    }
+    struct stat st {};
+    if (::stat(secret_path.c_str(), &st) != 0) {
+        return Error::Internal("cannot stat " + secret_path.string());
+    }
+    if ((st.st_mode & 077) != 0) {
+        return Error::Denied("refusing " + secret_path.string()
+                             + ": readable by group or others (chmod 600 it)");
+    }
+    ISMS_TRY_ASSIGN(std::string secret_hex, ReadFile(secret_path));
+    ISMS_TRY_ASSIGN(std::string secret, crypto::HexDecode(secret_hex));
+    if (secret.size() != 64) {
+        return Error::Internal(secret_path.string() + " is not an Ed25519 secret key");
+    }
+    LedgerKey out;
+    out.key.secret_key = secret;
+    out.key.public_key = secret.substr(32);  // libsodium layout: seed ‖ public key
+    out.key_id = KeyId(out.key.public_key);
+    return out;
+}
+
+Result<std::string> LoadLedgerPublicKey(const std::string& keys_dir) {
+    ISMS_TRY_ASSIGN(std::string hex, ReadFile(std::filesystem::path(keys_dir) / "ledger.pub"));
+    ISMS_TRY_ASSIGN(std::string key, crypto::HexDecode(hex));
+    if (key.size() != 32) {
+        return Error::Internal("ledger.pub is not an Ed25519 public key");
+    }
+    return key;
+}
+
+}  // namespace isms::store

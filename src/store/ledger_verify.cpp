@@ -1,0 +1,235 @@
+#include "store/ledger_verify.hpp"
+
+#include <unordered_map>
+
+#include "core/crypto.hpp"
+#include "store/ledger.hpp"
+#include "store/migrate.hpp"
+#include "store/records.hpp"
+
+namespace isms::store {
+
+namespace {
+
+constexpr std::int64_t kPage = 20000;
+
+struct RecordKey {
+    std::string subject;
+    std::int64_t id;
+    bool operator==(const RecordKey&) const = default;
+};
+
+struct RecordKeyHash {
+    std::size_t operator()(const RecordKey& k) const {
+        return std::hash<std::string>{}(k.subject) * 31 + std::hash<std::int64_t>{}(k.id);
+    }
+};
+
+struct LastState {
+    std::int64_t tenant;
+    std::int64_t seq;
+    std::optional<std::string> after;
+    bool seen_row = false;
+};
+
+using StateMap = std::unordered_map<RecordKey, LastState, RecordKeyHash>;
+
+void Fail(VerifyReport& r, std::int64_t seq, std::string problem) {
+    r.ok = false;
+    r.bad_seq = seq;
+    r.problem = std::move(problem);
+}
+
+/// Step 1; fills `hashes` (seq → hash, for checkpoint checks) and `states` when given.
+Status WalkChain(Connection& conn, VerifyReport& report, std::vector<std::string>* hashes,
+                 StateMap* states, const schema::Registry* registry) {
+    std::string prev = GenesisHash();
+    std::int64_t expected = 1;
+    while (report.ok) {
+        ISMS_TRY_ASSIGN(
+            auto rows,
+            conn.Query(
+                "SELECT seq, tenant_id, at, actor_id, actor, action, subject, record_id, "
+                "before_json, after_json, prev_hash, hash FROM ledger WHERE seq >= ? "
+                "ORDER BY seq LIMIT ?",
+                {expected, kPage}
+            )
+        );
+        if (rows.empty()) {
+            break;
+        }
+        for (const auto& row : rows) {
+            LedgerEvent e;
+            e.seq = row.Int(0);
+            if (e.seq != expected) {
+                Fail(report, expected, "event " + std::to_string(expected)
+                                           + " is missing: the chain has a gap (deleted row?)");
+                return {};
+            }
+            e.tenant = TenantId{row.Int(1)};
+            auto at = ParseTimestamp(row.Text(2));
+            if (!at) {
+                Fail(report, e.seq, "event " + std::to_string(e.seq) + " has a malformed time");
+                return {};
+            }
+            e.at = *at;
+            e.actor = Actor{UserId{row.Int(3)}, row.Text(4)};
+            e.action = row.Text(5);
+            e.subject = row.Text(6);
+            e.record_id = row.Int(7);
+            if (!row.IsNull(8)) {
+                e.before = row.Text(8);
+            }
+            if (!row.IsNull(9)) {
+                e.after = row.Text(9);
+            }
+            const std::string& stored_prev = row.Text(10);
+            const std::string& stored_hash = row.Text(11);
+            if (stored_prev != prev) {
+                Fail(report, e.seq, "event " + std::to_string(e.seq)
+                                        + ": prev_hash does not link to event "
+                                        + std::to_string(e.seq - 1));
+                return {};
+            }
+            if (ChainHash(prev, e) != stored_hash) {
+                Fail(report, e.seq, "event " + std::to_string(e.seq)
+                                        + ": hash does not match its content (event altered)");
+                return {};
+            }
+            if (hashes != nullptr) {
+                hashes->push_back(stored_hash);
+            }
+            if (states != nullptr && registry->Find(e.subject) != nullptr) {
+                (*states)[RecordKey{e.subject, e.record_id}] =
+                    LastState{e.tenant.value, e.seq, std::move(e.after), false};
+            }
+            prev = stored_hash;
+            ++expected;
+            ++report.events;
+        }
+    }
+    report.head_seq = expected - 1;
+    report.head_hash = prev;
+    return {};
+}
+
+Status CheckCheckpoints(Connection& conn, const std::string& public_key,
+                        const std::vector<std::string>& hashes, VerifyReport& report) {
+    ISMS_TRY_ASSIGN(
+        auto rows, conn.Query("SELECT seq, hash, signature FROM ledger_checkpoints ORDER BY seq", {})
+    );
+    report.checkpoints = static_cast<std::int64_t>(rows.size());
+    if (report.head_seq == 0) {
+        return {};
+    }
+    if (rows.empty()) {
+        Fail(report, 1, "no signed checkpoint: the chain head is not signed");
+        return {};
+    }
+    for (const auto& row : rows) {
+        const std::int64_t seq = row.Int(0);
+        if (seq < 1 || seq > report.head_seq) {
+            Fail(report, seq, "checkpoint at event " + std::to_string(seq) + " but the chain ends at "
+                                  + std::to_string(report.head_seq) + " (events removed?)");
+            return {};
+        }
+        if (hashes[static_cast<std::size_t>(seq - 1)] != row.Text(1)) {
+            Fail(report, seq, "checkpoint at event " + std::to_string(seq)
+                                  + " does not match the chain (events rewritten?)");
+            return {};
+        }
+    }
+    const auto& last = rows.back();
+    const std::int64_t last_seq = last.Int(0);
+    auto signature = crypto::HexDecode(last.Text(2));
+    if (!signature
+        || !crypto::VerifySignature(public_key, CheckpointMessage(last_seq, last.Text(1)), *signature)) {
+        Fail(report, last_seq, "checkpoint at event " + std::to_string(last_seq)
+                                   + ": signature is not valid for this instance's key");
+        return {};
+    }
+    if (last_seq != report.head_seq) {
+        Fail(report, last_seq + 1, "events after " + std::to_string(last_seq)
+                                       + " are not covered by a signed checkpoint");
+    }
+    return {};
+}
+
+Status CheckState(Connection& conn, const schema::Registry& registry, StateMap& states,
+                  VerifyReport& report) {
+    for (const schema::RegisterSpec& spec : registry.All()) {
+        std::int64_t last_id = 0;
+        while (report.ok) {
+            ISMS_TRY_ASSIGN(
+                auto rows, conn.Query(
+                               "SELECT " + RecordColumns(spec) + ", tenant_id FROM " + RegisterTable(spec)
+                                   + " WHERE id > ? ORDER BY id LIMIT ?",
+                               {last_id, kPage}
+                           )
+            );
+            if (rows.empty()) {
+                break;
+            }
+            for (const auto& row : rows) {
+                last_id = row.Int(0);
+                const std::string where = spec.name + " row " + std::to_string(last_id);
+                auto it = states.find(RecordKey{spec.name, last_id});
+                if (it == states.end()) {
+                    Fail(report, 0, where + " has no ledger event (written outside isms?)");
+                    return {};
+                }
+                it->second.seen_row = true;
+                auto record = RecordFromRow(spec, row);
+                const std::int64_t tenant = row.Int(row.values.size() - 1);
+                if (!record || tenant != it->second.tenant || !it->second.after
+                    || json::serialize(schema::RecordToJson(spec, *record)) != *it->second.after) {
+                    Fail(report, it->second.seq, where + " differs from its last ledger event "
+                                                     + std::to_string(it->second.seq)
+                                                     + " (row edited outside isms?)");
+                    return {};
+                }
+                ++report.records;
+            }
+        }
+    }
+    for (const auto& [key, state] : states) {
+        if (!state.seen_row && report.ok) {
+            Fail(report, state.seq, key.subject + " row " + std::to_string(key.id)
+                                        + " is in the ledger but missing from the table (deleted?)");
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+Result<VerifyReport> VerifyLedger(Database& db, const std::string& public_key,
+                                  const schema::Registry& registry) {
+    ISMS_TRY_ASSIGN(ConnectionLease conn, db.Reader());
+    ISMS_TRY(conn->ExecScript("BEGIN"));
+    VerifyReport report;
+    std::vector<std::string> hashes;
+    StateMap states;
+    auto result = [&]() -> Status {
+        ISMS_TRY(WalkChain(*conn, report, &hashes, &states, &registry));
+        if (report.ok) {
+            ISMS_TRY(CheckCheckpoints(*conn, public_key, hashes, report));
+        }
+        if (report.ok) {
+            ISMS_TRY(CheckState(*conn, registry, states, report));
+        }
+        return {};
+    }();
+    static_cast<void>(conn->ExecScript("COMMIT"));
+    ISMS_TRY(result);
+    return report;
+}
+
+Result<VerifyReport> VerifyChain(Database& db) {
+    ISMS_TRY_ASSIGN(ConnectionLease conn, db.Reader());
+    VerifyReport report;
+    ISMS_TRY(WalkChain(*conn, report, nullptr, nullptr, nullptr));
+    return report;
+}
+
+}  // namespace isms::store

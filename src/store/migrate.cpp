@@ -1,0 +1,155 @@
+#include "store/migrate.hpp"
+
+#include <algorithm>
+#include <functional>
+
+namespace isms::store {
+
+namespace {
+
+using schema::FieldType;
+
+// Each step is a function of the dialect, so the same list serves SQLite and PostgreSQL.
+const std::vector<std::function<std::string(Dialect)>>& Steps() {
+    static const std::vector<std::function<std::string(Dialect)>> kSteps = {
+        // 1: identity, tenancy, ledger
+        [](Dialect d) {
+            const std::string id = AutoIdColumn(d);
+            return "CREATE TABLE tenants (id " + id + ", slug TEXT NOT NULL UNIQUE, name TEXT NOT NULL, "
+                   "created_at TEXT NOT NULL);"
+                   "CREATE TABLE users (id " + id + ", email TEXT NOT NULL UNIQUE, name TEXT NOT NULL, "
+                   "password_hash TEXT NOT NULL, disabled BIGINT NOT NULL DEFAULT 0, "
+                   "created_at TEXT NOT NULL, last_login_at TEXT);"
+                   "CREATE TABLE memberships (tenant_id BIGINT NOT NULL REFERENCES tenants(id), "
+                   "user_id BIGINT NOT NULL REFERENCES users(id), role TEXT NOT NULL, "
+                   "PRIMARY KEY (tenant_id, user_id));"
+                   "CREATE TABLE sessions (id " + id + ", token_hash TEXT NOT NULL UNIQUE, "
+                   "tenant_id BIGINT NOT NULL REFERENCES tenants(id), "
+                   "user_id BIGINT NOT NULL REFERENCES users(id), csrf_token TEXT NOT NULL, "
+                   "created_at TEXT NOT NULL, last_seen_at TEXT NOT NULL, expires_at TEXT NOT NULL, "
+                   "revoked_at TEXT);"
+                   "CREATE TABLE api_tokens (id " + id + ", token_hash TEXT NOT NULL UNIQUE, "
+                   "tenant_id BIGINT NOT NULL REFERENCES tenants(id), "
+                   "user_id BIGINT NOT NULL REFERENCES users(id), name TEXT NOT NULL, "
+                   "scope TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT, "
+                   "last_used_at TEXT, revoked_at TEXT);"
+                   "CREATE TABLE ledger (seq BIGINT PRIMARY KEY, tenant_id BIGINT NOT NULL, "
+                   "at TEXT NOT NULL, actor_id BIGINT NOT NULL, actor TEXT NOT NULL, "
+                   "action TEXT NOT NULL, subject TEXT NOT NULL, record_id BIGINT NOT NULL, "
+                   "before_json TEXT, after_json TEXT, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);"
+                   "CREATE INDEX ledger_by_record ON ledger (tenant_id, subject, record_id, seq);"
+                   "CREATE TABLE ledger_checkpoints (seq BIGINT PRIMARY KEY, hash TEXT NOT NULL, "
+                   "signature TEXT NOT NULL, key_id TEXT NOT NULL, at TEXT NOT NULL);"
+                   "CREATE TABLE ref_counters (tenant_id BIGINT NOT NULL, register TEXT NOT NULL, "
+                   "next_ref BIGINT NOT NULL, PRIMARY KEY (tenant_id, register));"
+                   "CREATE TABLE register_extensions (tenant_id BIGINT NOT NULL, "
+                   "register TEXT NOT NULL, fields_json TEXT NOT NULL, "
+                   "PRIMARY KEY (tenant_id, register));";
+        },
+    };
+    return kSteps;
+}
+
+std::string IndexSql(const std::string& table, const std::string& column) {
+    return "CREATE INDEX IF NOT EXISTS " + table + "_" + column + " ON " + table + " (tenant_id, "
+         + column + ", id)";
+}
+
+bool Indexed(FieldType t) {
+    return t == FieldType::kEnum || t == FieldType::kReference || t == FieldType::kUser
+        || t == FieldType::kDate || t == FieldType::kInt || t == FieldType::kBool;
+}
+
+}  // namespace
+
+int LatestSchemaVersion() { return static_cast<int>(Steps().size()); }
+
+std::string RegisterTable(const schema::RegisterSpec& spec) { return "r_" + spec.name; }
+
+const char* ColumnType(FieldType type) {
+    switch (type) {
+        case FieldType::kText:
+        case FieldType::kMarkdown:
+        case FieldType::kEnum:
+        case FieldType::kDate:
+        case FieldType::kDateTime:
+        case FieldType::kReferenceList: return "TEXT";
+        case FieldType::kInt:
+        case FieldType::kBool:
+        case FieldType::kReference:
+        case FieldType::kUser: return "BIGINT";
+        case FieldType::kDecimal: return "DOUBLE PRECISION";
+    }
+    return "TEXT";
+}
+
+Result<MigrationReport> Migrate(Database& db, const schema::Registry& registry) {
+    ISMS_TRY_ASSIGN(ConnectionLease conn, db.Writer());
+    bool committed = false;
+    struct Rollback {
+        Connection& c;
+        bool& done;
+        ~Rollback() {
+            if (!done) {
+                static_cast<void>(c.ExecScript("ROLLBACK"));
+            }
+        }
+    } rollback{*conn, committed};
+
+    MigrationReport report;
+    ISMS_TRY(conn->ExecScript("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)"));
+    ISMS_TRY_ASSIGN(auto rows, conn->Query("SELECT MAX(version) FROM schema_version", {}));
+    const int current = rows.empty() || rows[0].IsNull(0) ? 0 : static_cast<int>(rows[0].Int(0));
+    report.from_version = current;
+    if (current > LatestSchemaVersion()) {
+        return Error::Conflict("database schema version " + std::to_string(current)
+                               + " is newer than this isms (" + std::to_string(LatestSchemaVersion())
+                               + "); upgrade isms");
+    }
+    for (int v = current; v < LatestSchemaVersion(); ++v) {
+        ISMS_TRY(conn->ExecScript(Steps()[static_cast<std::size_t>(v)](conn->dialect())));
+        ISMS_TRY(conn->Exec("INSERT INTO schema_version (version) VALUES (?)", {std::int64_t{v + 1}}));
+        report.changes.push_back("system schema step " + std::to_string(v + 1));
+    }
+    report.to_version = LatestSchemaVersion();
+
+    for (const schema::RegisterSpec& spec : registry.All()) {
+        const std::string table = RegisterTable(spec);
+        ISMS_TRY_ASSIGN(auto columns, conn->Columns(table));
+        if (columns.empty()) {
+            std::string ddl = "CREATE TABLE " + table + " (id " + AutoIdColumn(conn->dialect())
+                            + ", tenant_id BIGINT NOT NULL REFERENCES tenants(id), "
+                              "ref_num BIGINT NOT NULL, ref TEXT NOT NULL, version BIGINT NOT NULL, "
+                              "created_at TEXT NOT NULL, created_by BIGINT NOT NULL, "
+                              "updated_at TEXT NOT NULL, updated_by BIGINT NOT NULL, owner BIGINT, "
+                              "tags TEXT NOT NULL, extra TEXT NOT NULL, archived_at TEXT";
+            for (const auto& f : spec.fields) {
+                ddl += ", " + f.name + " " + ColumnType(f.type);
+            }
+            ddl += ", UNIQUE (tenant_id, ref_num))";
+            ISMS_TRY(conn->ExecScript(ddl));
+            report.changes.push_back("created table " + table);
+            columns.emplace_back("id");
+        } else {
+            for (const auto& f : spec.fields) {
+                if (std::find(columns.begin(), columns.end(), f.name) == columns.end()) {
+                    ISMS_TRY(conn->ExecScript("ALTER TABLE " + table + " ADD COLUMN " + f.name + " "
+                                              + ColumnType(f.type)));
+                    report.changes.push_back("added column " + table + "." + f.name);
+                }
+            }
+        }
+        ISMS_TRY(conn->ExecScript(IndexSql(table, "updated_at")));
+        ISMS_TRY(conn->ExecScript(IndexSql(table, "owner")));
+        for (const auto& f : spec.fields) {
+            if (Indexed(f.type)) {
+                ISMS_TRY(conn->ExecScript(IndexSql(table, f.name)));
+            }
+        }
+    }
+    ISMS_TRY(conn->ExecScript("COMMIT"));
+    committed = true;
+    return report;
+}
+
+}  // namespace isms::store

@@ -1,0 +1,89 @@
+#include "apitest/host_common.hpp"
+
+#include <cctype>
+#include <exception>
+#include <sstream>
+
+#include "cli/cli.hpp"
+
+namespace isms::apitest::detail {
+
+Status Fixtures::EnsureTenant(app::App& app, const std::string& slug) {
+    auto tenant = Tenant(app, slug);
+    if (!tenant) {
+        return tenant.error();
+    }
+    return {};
+}
+
+Result<TenantId> Fixtures::Tenant(app::App& app, const std::string& slug) {
+    if (auto it = tenants_.find(slug); it != tenants_.end()) {
+        return it->second;
+    }
+    auto found = app.FindTenant(slug);
+    if (!found && found.error().code == ErrorCode::kNotFound) {
+        std::string name = slug;
+        if (!name.empty()) {
+            name.front() =
+                static_cast<char>(std::toupper(static_cast<unsigned char>(name.front())));
+        }
+        found = app.CreateTenant(name, slug);
+    }
+    if (!found) {
+        return found.error();
+    }
+    tenants_[slug] = *found;
+    return *found;
+}
+
+Result<std::string> Fixtures::TokenFor(
+    app::App& app, const std::string& tenant, const std::string& role
+) {
+    const auto key = std::make_pair(tenant, role);
+    if (auto it = tokens_.find(key); it != tokens_.end()) {
+        return it->second;
+    }
+    ISMS_TRY_ASSIGN(const TenantId id, Tenant(app, tenant));
+    ISMS_TRY_ASSIGN(
+        app::ProvisionedUser user,
+        app.ProvisionUser(
+            id, role + "@" + tenant + ".test", kFixturePassword, role, kFixtureTokenName
+        )
+    );
+    if (user.token.empty()) {
+        return Error::Internal("ProvisionUser returned no token for " + role + "@" + tenant);
+    }
+    tokens_[key] = user.token;
+    return user.token;
+}
+
+CliOutput RunCli(const std::vector<std::string>& args) {
+    std::ostringstream out;
+    std::ostringstream err;
+    CliOutput result;
+    try {
+        result.exit_code = cli::Run(args, out, err);
+    } catch (const std::exception& e) {
+        err << "uncaught exception: " << e.what() << "\n";
+        result.exit_code = 70;
+    }
+    result.out = out.str();
+    result.err = err.str();
+    return result;
+}
+
+Result<Done> VerifyLedger(const std::string& data_dir) {
+    if (data_dir.empty()) {
+        return Done::kSkipped;
+    }
+    const CliOutput output = RunCli({"ledger", "verify", "--data", data_dir});
+    if (output.exit_code != 0) {
+        return Error::Internal(
+            "isms ledger verify --data " + data_dir + " exited " + std::to_string(output.exit_code)
+            + "\n" + output.out + output.err
+        );
+    }
+    return Done::kRan;
+}
+
+}  // namespace isms::apitest::detail

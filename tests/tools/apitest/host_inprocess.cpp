@@ -1,0 +1,106 @@
+// The in-process host: App::Handle called directly, no sockets; one fresh data directory per
+// scenario file and a FixedClock that starts at 2026-01-01T00:00:00Z.
+#include <filesystem>
+#include <system_error>
+
+#include <stdlib.h>
+
+#include "apitest/host.hpp"
+#include "apitest/host_common.hpp"
+#include "core/config.hpp"
+
+namespace isms::apitest {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const Timestamp kStart{std::chrono::sys_days{std::chrono::year{2026} / 1 / 1}};
+
+class InProcessHost final : public Host {
+public:
+    InProcessHost(std::string dir, bool keep) : dir_(std::move(dir)), keep_(keep), clock_(kStart) {}
+
+    ~InProcessHost() override {
+        app_.reset();  // close the store before removing its files
+        if (!keep_) {
+            std::error_code ignored;
+            fs::remove_all(dir_, ignored);
+        }
+    }
+
+    InProcessHost(const InProcessHost&) = delete;
+    InProcessHost& operator=(const InProcessHost&) = delete;
+
+    [[nodiscard]] Status OpenApp() {
+        Config config;
+        config.data_dir = dir_;
+        // Durability against power loss is not what scenarios test; `restart` closes cleanly.
+        config.synchronous = "normal";
+        auto app = app::App::Open(app::AppOptions{config, &clock_});
+        if (!app) {
+            return app.error();
+        }
+        app_ = std::move(*app);
+        return {};
+    }
+
+    Result<http::Response> Send(const http::Request& request) override {
+        return app_->Handle(request);
+    }
+
+    Result<Done> SetClock(Timestamp now) override {
+        clock_.Set(now);
+        return Done::kRan;
+    }
+
+    Result<Done> AdvanceClock(std::chrono::seconds by) override {
+        clock_.Advance(by);
+        return Done::kRan;
+    }
+
+    Result<Done> Restart() override {
+        app_.reset();
+        ISMS_TRY(OpenApp());
+        return Done::kRan;
+    }
+
+    Result<Done> VerifyLedger() override { return detail::VerifyLedger(dir_); }
+
+    CliOutput RunCli(const std::vector<std::string>& args) override { return detail::RunCli(args); }
+
+    Status EnsureTenant(const std::string& slug) override {
+        return fixtures_.EnsureTenant(*app_, slug);
+    }
+
+    Result<std::string> TokenFor(const std::string& tenant, const std::string& role) override {
+        return fixtures_.TokenFor(*app_, tenant, role);
+    }
+
+    std::string DataDir() const override { return dir_; }
+
+private:
+    std::string dir_;
+    bool keep_;
+    FixedClock clock_;  // declared before app_: the App borrows it
+    std::unique_ptr<app::App> app_;
+    detail::Fixtures fixtures_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Host>> OpenInProcessHost(bool keep) {
+    std::string base = ProcessEnvironment()("TMPDIR").value_or("");
+    if (base.empty()) {
+        base = "/tmp";
+    }
+    std::string pattern = base + "/apitest-XXXXXX";
+    if (::mkdtemp(pattern.data()) == nullptr) {
+        return Error::Internal("cannot create a directory like " + pattern);
+    }
+    auto host = std::make_unique<InProcessHost>(pattern, keep);
+    ISMS_TRY(host->OpenApp());
+    return std::unique_ptr<Host>(std::move(host));
+}
+
+}  // namespace isms::apitest

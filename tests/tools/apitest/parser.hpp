@@ -1,0 +1,93 @@
+// Parses `.apitest` scenario files (STYLE §5) into steps that keep their line numbers, so every
+// failure can be reported as "file:line". Text that may hold {{vars}} is kept unsubstituted:
+// captures are only known while the scenario runs. Syntax errors read "file:line: message".
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "apitest/json_match.hpp"
+#include "core/error.hpp"
+
+namespace isms::apitest {
+
+/// One line after a block's status line: an assertion, a capture, a `body` block, or (after a
+/// `cli` block) a literal substring expected in stdout.
+struct Check {
+    enum class Kind { kAssertion, kCapture, kBody, kContains };
+    Kind kind = Kind::kAssertion;
+    int line = 0;              // 1-based line of the check (of the `body` keyword for kBody)
+    int end_line = 0;          // kBody: last line of the block (== line when the block is empty)
+    Assertion assertion;       // kAssertion
+    std::string name;          // kCapture: the variable bound
+    std::string subject;       // kCapture: "$.path" or the header name
+    bool from_header = false;  // kCapture: `capture x = header Name`
+    std::string text;          // kBody: expected JSON (may be empty); kContains: the substring
+};
+
+enum class StepKind {
+    kTenant,        // tenant <slug>
+    kAs,            // as <role> | as anonymous
+    kClock,         // clock <instant> | clock +<duration>
+    kRequest,       // request ok|error … ---- status checks
+    kCli,           // cli ok|error … ---- exit-code checks
+    kForeach,       // foreach <var> <values…> … endloop
+    kRestart,       // restart
+    kLedgerVerify,  // ledger verify
+    kRequireEnv,    // require-env VAR, require postgres (VAR = ISMS_TEST_POSTGRES)
+};
+
+enum class BodyKind { kNone, kJson, kRaw };
+
+struct Step {
+    StepKind kind = StepKind::kRestart;
+    int line = 0;      // the directive's line
+    int end_line = 0;  // last line of a request/cli block
+    std::string arg;   // tenant slug, role, clock text, environment variable
+
+    // request / cli
+    bool expect_ok = true;   // `ok` (2xx, exit 0) or `error` (4xx/5xx, exit != 0)
+    int separator_line = 0;  // the `----` line
+    std::string method;      // "POST"
+    std::string target;      // "/api/v1/risks/{{risk}}"
+    std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
+    BodyKind body_kind = BodyKind::kNone;
+    std::string body;
+    unsigned status = 0;
+    std::string problem_type;           // "validation" for `422 validation`
+    std::vector<std::string> cli_args;  // without the leading `isms`
+    int exit_code = 0;
+    std::vector<Check> checks;
+
+    // foreach
+    std::string loop_var;
+    std::vector<std::string> loop_values;
+    std::vector<Step> body_steps;
+};
+
+struct Scenario {
+    std::string file;                 // as given to the parser, used in messages
+    std::string name;                 // `# name:`
+    std::string description;          // `# description:`
+    std::vector<std::string> groups;  // `# group: [risk] [slow]` → {"risk", "slow"}
+    std::vector<Step> steps;
+    std::vector<std::string> lines;  // the source, for reports and --rewrite
+    bool trailing_newline = true;
+};
+
+/// Parses scenario text; `file` only names the source in error messages.
+[[nodiscard]] Result<Scenario> ParseScenario(std::string_view text, const std::string& file);
+
+/// Reads and parses a file.
+[[nodiscard]] Result<Scenario> LoadScenario(const std::string& path);
+
+/// Removes a trailing comment (whitespace then '#') that lies outside double-quoted strings and
+/// outside a `~ /regex/` literal; with `shell_quotes`, single-quoted text is protected too.
+[[nodiscard]] std::string_view StripComment(std::string_view line, bool shell_quotes = false);
+
+/// Splits a command line into words: whitespace separates, '…' and "…" group, \ escapes.
+[[nodiscard]] Result<std::vector<std::string>> SplitCommandLine(std::string_view line);
+
+}  // namespace isms::apitest
