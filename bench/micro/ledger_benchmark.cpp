@@ -1,8 +1,8 @@
 // Micro-benchmarks of the ledger: hashing one event, a durable append-and-commit (one signed
 // checkpoint each), and chain verification speed in events per second.
-#include <benchmark/benchmark.h>
-
 #include <filesystem>
+
+#include <benchmark/benchmark.h>
 
 #include "app/registers.hpp"
 #include "core/crypto.hpp"
@@ -63,7 +63,8 @@ BENCHMARK(BM_ChainHash);
 void BM_DurableAppendCommit(benchmark::State& state) {
     TempStore s(true);
     for (auto _ : state) {
-        auto tx = store::WriteTx::Begin(*s.db, TenantId{1}, {UserId{2}, "bench"}, s.clock, s.key).value();
+        auto tx =
+            store::WriteTx::Begin(*s.db, TenantId{1}, {UserId{2}, "bench"}, s.clock, s.key).value();
         benchmark::DoNotOptimize(tx.Append("created", "bench", 1, std::nullopt, kAfter).value());
         tx.Commit().value();
     }
@@ -75,7 +76,8 @@ void BM_VerifyChain(benchmark::State& state) {
     TempStore s(false);
     const auto events = state.range(0);
     {
-        auto tx = store::WriteTx::Begin(*s.db, TenantId{1}, {UserId{2}, "bench"}, s.clock, s.key).value();
+        auto tx =
+            store::WriteTx::Begin(*s.db, TenantId{1}, {UserId{2}, "bench"}, s.clock, s.key).value();
         for (std::int64_t i = 0; i < events; ++i) {
             static_cast<void>(tx.Append("created", "bench", i + 1, std::nullopt, kAfter).value());
         }

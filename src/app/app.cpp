@@ -1,9 +1,9 @@
 #include "app/app.hpp"
 
-#include <sys/stat.h>
-
 #include <chrono>
 #include <filesystem>
+
+#include <sys/stat.h>
 
 #include "app/registers.hpp"
 #include "core/crypto.hpp"
@@ -41,9 +41,11 @@ std::string CookieValue(std::string_view header, std::string_view name) {
 }
 
 void AddSecurityHeaders(http::Response& r) {
-    r.SetHeader("Content-Security-Policy",
-                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    r.SetHeader(
+        "Content-Security-Policy",
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    );
     r.SetHeader("X-Content-Type-Options", "nosniff");
     r.SetHeader("Referrer-Policy", "no-referrer");
     r.SetHeader("X-Frame-Options", "DENY");
@@ -91,13 +93,18 @@ struct App::Impl {
 
     http::Response Dispatch(http::Request& req, std::string_view request_id) {
         if (req.body.size() > static_cast<std::size_t>(options.config.max_body_bytes)) {
-            return http::ProblemResponse(413, "too-large", "request body over "
-                                             + std::to_string(options.config.max_body_bytes) + " bytes",
-                                         request_id);
+            return http::ProblemResponse(
+                413,
+                "too-large",
+                "request body over " + std::to_string(options.config.max_body_bytes) + " bytes",
+                request_id
+            );
         }
         auto target = http::ParseTarget(req.target);
         if (!target) {
-            return http::ProblemResponse(400, "malformed", "request target is not a valid URI", request_id);
+            return http::ProblemResponse(
+                400, "malformed", "request target is not a valid URI", request_id
+            );
         }
         auto match = router.Find(req.method, target->path);
         if (match.route == nullptr) {
@@ -107,7 +114,10 @@ struct App::Impl {
                     allow += (allow.empty() ? "" : ", ") + m;
                 }
                 http::Response r = http::ProblemResponse(
-                    405, "method-not-allowed", req.method + " is not allowed here; use " + allow, request_id
+                    405,
+                    "method-not-allowed",
+                    req.method + " is not allowed here; use " + allow,
+                    request_id
                 );
                 r.SetHeader("Allow", allow);
                 return r;
@@ -120,15 +130,23 @@ struct App::Impl {
         }
         auto principal = Authenticate(req, ctx);
         if (!principal) {
-            Log().Log(principal.error().code == ErrorCode::kPermissionDenied ? Severity::kWarning : Severity::kNotice,
-                      "auth.refused", {{"path", target->path}, {"remote", req.remote_address},
-                                       {"reason", principal.error().message}});
+            Log().Log(
+                principal.error().code == ErrorCode::kPermissionDenied ? Severity::kWarning
+                                                                       : Severity::kNotice,
+                "auth.refused",
+                {{"path", target->path},
+                 {"remote", req.remote_address},
+                 {"reason", principal.error().message}}
+            );
             return http::ProblemResponse(principal.error(), request_id);
         }
         http::Response r = match.route->handler(ctx, &*principal);
         if (r.status == 403) {
-            Log().Log(Severity::kWarning, "auth.permission_denied",
-                      {{"user", principal->user.value}, {"method", req.method}, {"path", target->path}});
+            Log().Log(
+                Severity::kWarning,
+                "auth.permission_denied",
+                {{"user", principal->user.value}, {"method", req.method}, {"path", target->path}}
+            );
         }
         return r;
     }
@@ -151,6 +169,12 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
             return Error::Internal("cannot create data directory " + data.string());
         }
     }
+    if (fs::exists(data / "isms.db") && !fs::exists(data / "keys" / "ledger.key")) {
+        // A new key would sign over a ledger it never saw; refuse rather than hide the loss.
+        return Error::Conflict((data / "keys" / "ledger.key").string()
+                               + " is missing but the database exists: restore the key from your "
+                                 "backup of keys/");
+    }
     ISMS_TRY_ASSIGN(impl->key, store::LoadOrCreateLedgerKey((data / "keys").string()));
     ISMS_TRY_ASSIGN(impl->registry, BuildRegistry());
     store::SqliteOptions sqlite;
@@ -167,10 +191,11 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
         std::chrono::minutes{impl->options.config.session_idle_minutes},
         std::chrono::hours{impl->options.config.session_absolute_hours}};
     impl->iam = std::make_unique<iam::IamService>(*impl->db, *impl->clock, impl->key, policy);
-    impl->records = std::make_unique<records::RecordService>(*impl->db, impl->registry, *impl->clock, impl->key);
-    impl->services = std::make_unique<http::Services>(
-        http::Services{impl->options.config, *impl->iam, *impl->records, impl->metrics, *impl->clock}
+    impl->records = std::make_unique<records::RecordService>(
+        *impl->db, impl->registry, *impl->clock, impl->key
     );
+    impl->services = std::make_unique<http::Services>(http::Services{
+        impl->options.config, *impl->iam, *impl->records, impl->metrics, *impl->clock});
     http::AppendSystemRoutes(impl->router, *impl->services);
     http::AppendAuthRoutes(impl->router, *impl->services);
     http::AppendRegisterRoutes(impl->router, *impl->services);
@@ -187,17 +212,30 @@ http::Response App::Handle(http::Request request) {
     try {
         response = impl_->Dispatch(request, request_id);
     } catch (const std::exception& e) {
-        Log().Log(Severity::kError, "http.internal_error", {{"request_id", request_id}, {"what", e.what()}});
-        response = http::ProblemResponse(500, "internal", "internal error; quote the request id", request_id);
+        Log().Log(
+            Severity::kError,
+            "http.internal_error",
+            {{"request_id", request_id}, {"what", e.what()}}
+        );
+        response = http::ProblemResponse(
+            500, "internal", "internal error; quote the request id", request_id
+        );
     }
     if (response.status >= 500) {
-        Log().Log(Severity::kError, "http.server_error",
-                  {{"request_id", request_id}, {"status", response.status}, {"body", response.body}});
+        Log().Log(
+            Severity::kError,
+            "http.server_error",
+            {{"request_id", request_id}, {"status", response.status}, {"body", response.body}}
+        );
     }
     response.SetHeader("X-Request-Id", request_id);
     AddSecurityHeaders(response);
-    impl_->metrics.Record(response.status, std::chrono::duration_cast<std::chrono::microseconds>(
-                                               std::chrono::steady_clock::now() - start));
+    impl_->metrics.Record(
+        response.status,
+        std::chrono::duration_cast<std::chrono::microseconds>(
+            std::chrono::steady_clock::now() - start
+        )
+    );
     return response;
 }
 
@@ -211,9 +249,13 @@ Result<TenantId> App::FindTenant(const std::string& slug) {
     return tenant.id;
 }
 
-Result<ProvisionedUser> App::ProvisionUser(TenantId tenant, const std::string& email,
-                                           const std::string& password, const std::string& role,
-                                           const std::string& token_name) {
+Result<ProvisionedUser> App::ProvisionUser(
+    TenantId tenant,
+    const std::string& email,
+    const std::string& password,
+    const std::string& role,
+    const std::string& token_name
+) {
     auto parsed_role = iam::ParseRole(role);
     if (!parsed_role) {
         return Error::Invalid("role", "unknown role '" + role + "'");
@@ -223,18 +265,34 @@ Result<ProvisionedUser> App::ProvisionUser(TenantId tenant, const std::string& e
     ProvisionedUser out{tenant, user, ""};
     if (!token_name.empty()) {
         ISMS_TRY_ASSIGN(iam::Principal p, impl_->iam->PrincipalFor(tenant, user));
-        ISMS_TRY_ASSIGN(auto issued, impl_->iam->CreateToken(p, token_name, iam::TokenScope::kReadWrite, std::nullopt));
+        const auto scope = *parsed_role == iam::Role::kAdmin ? iam::TokenScope::kAdmin
+                                                             : iam::TokenScope::kReadWrite;
+        ISMS_TRY_ASSIGN(auto issued, impl_->iam->CreateToken(p, token_name, scope, std::nullopt));
         out.token = issued.token;
     }
     return out;
 }
 
-const Config& App::config() const { return impl_->options.config; }
-const Clock& App::clock() const { return *impl_->clock; }
-iam::IamService& App::iam() { return *impl_->iam; }
-records::RecordService& App::records() { return *impl_->records; }
-store::Database& App::database() { return *impl_->db; }
-const schema::Registry& App::registry() const { return impl_->registry; }
-const store::LedgerKey& App::ledger_key() const { return impl_->key; }
+const Config& App::config() const {
+    return impl_->options.config;
+}
+const Clock& App::clock() const {
+    return *impl_->clock;
+}
+iam::IamService& App::iam() {
+    return *impl_->iam;
+}
+records::RecordService& App::records() {
+    return *impl_->records;
+}
+store::Database& App::database() {
+    return *impl_->db;
+}
+const schema::Registry& App::registry() const {
+    return impl_->registry;
+}
+const store::LedgerKey& App::ledger_key() const {
+    return impl_->key;
+}
 
 }  // namespace isms::app

@@ -49,11 +49,15 @@ public:
     /// Finds an organization by slug.
     [[nodiscard]] Result<TenantId> FindTenant(const std::string& slug);
     /// Creates the user if the e-mail is new (else reuses it) and gives them `role` in `tenant`;
-    /// with `token_name` non-empty also issues a read-write API token and returns it.
-    [[nodiscard]] Result<ProvisionedUser> ProvisionUser(TenantId tenant, const std::string& email,
-                                                        const std::string& password,
-                                                        const std::string& role,
-                                                        const std::string& token_name);
+    /// with `token_name` non-empty also issues an API token (admin scope for admins,
+    /// read-write otherwise) and returns it.
+    [[nodiscard]] Result<ProvisionedUser> ProvisionUser(
+        TenantId tenant,
+        const std::string& email,
+        const std::string& password,
+        const std::string& role,
+        const std::string& token_name
+    );
 
     [[nodiscard]] const Config& config() const;
     [[nodiscard]] const Clock& clock() const;

@@ -13,15 +13,36 @@ namespace {
 constexpr std::int64_t kBatch = 2000;
 
 const char* const kKinds[] = {"primary", "supporting"};
-const char* const kCategories[] = {"information", "business_process", "software", "hardware", "service",
-                                   "network",     "people",           "site",     "supplier"};
+const char* const kCategories[] = {
+    "information",
+    "business_process",
+    "software",
+    "hardware",
+    "service",
+    "network",
+    "people",
+    "site",
+    "supplier"};
 const char* const kClasses[] = {"public", "internal", "confidential", "restricted"};
-const char* const kWords[] = {"Payroll", "Customer", "Billing", "Backup", "Identity", "Laptop",
-                              "Firewall", "Ledger", "Research", "Supplier", "Archive", "Portal"};
+const char* const kWords[] = {
+    "Payroll",
+    "Customer",
+    "Billing",
+    "Backup",
+    "Identity",
+    "Laptop",
+    "Firewall",
+    "Ledger",
+    "Research",
+    "Supplier",
+    "Archive",
+    "Portal"};
 
 }  // namespace
 
-Result<json::object> GenerateBenchData(app::App& app, const BenchGenOptions& options, std::ostream& progress) {
+Result<json::object> GenerateBenchData(
+    app::App& app, const BenchGenOptions& options, std::ostream& progress
+) {
     const auto start = std::chrono::steady_clock::now();
     std::mt19937_64 rng(options.seed);
     auto pick = [&rng](auto& list) {
@@ -38,8 +59,12 @@ Result<json::object> GenerateBenchData(app::App& app, const BenchGenOptions& opt
         if (!tenant) {
             return tenant.error();
         }
-        ISMS_TRY_ASSIGN(auto admin, app.ProvisionUser(*tenant, "admin@" + slug + ".bench",
-                                                      crypto::RandomToken(16), "admin", "bench"));
+        ISMS_TRY_ASSIGN(
+            auto admin,
+            app.ProvisionUser(
+                *tenant, "admin@" + slug + ".bench", crypto::RandomToken(16), "admin", "bench"
+            )
+        );
         tokens.push_back(json::object{{"organization", slug}, {"token", admin.token}});
         ISMS_TRY_ASSIGN(iam::Principal who, app.iam().PrincipalFor(*tenant, admin.user));
         for (std::int64_t done = 0; done < options.assets_per_tenant; done += kBatch) {
@@ -48,7 +73,9 @@ Result<json::object> GenerateBenchData(app::App& app, const BenchGenOptions& opt
             bodies.reserve(static_cast<std::size_t>(n));
             for (std::int64_t i = 0; i < n; ++i) {
                 bodies.push_back(json::object{
-                    {"name", std::string(pick(kWords)) + " " + pick(kWords) + " " + std::to_string(done + i + 1)},
+                    {"name",
+                     std::string(pick(kWords)) + " " + pick(kWords) + " "
+                         + std::to_string(done + i + 1)},
                     {"kind", pick(kKinds)},
                     {"category", pick(kCategories)},
                     {"classification", pick(kClasses)},
@@ -65,8 +92,11 @@ Result<json::object> GenerateBenchData(app::App& app, const BenchGenOptions& opt
     }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return json::object{{"tenants", options.tenants}, {"assets", total}, {"seconds", seconds},
-                        {"tokens", std::move(tokens)}};
+    return json::object{
+        {"tenants", options.tenants},
+        {"assets", total},
+        {"seconds", seconds},
+        {"tokens", std::move(tokens)}};
 }
 
 }  // namespace isms::cli

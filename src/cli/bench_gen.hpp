@@ -18,7 +18,8 @@ struct BenchGenOptions {
 };
 
 /// Returns a summary: tenants, assets, seconds, and a read-write token per tenant admin.
-[[nodiscard]] Result<json::object> GenerateBenchData(app::App& app, const BenchGenOptions& options,
-                                                     std::ostream& progress);
+[[nodiscard]] Result<json::object> GenerateBenchData(
+    app::App& app, const BenchGenOptions& options, std::ostream& progress
+);
 
 }  // namespace isms::cli

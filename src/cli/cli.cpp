@@ -1,19 +1,19 @@
 #include "cli/cli.hpp"
 
-#include <signal.h>
-
-#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
+#include <CLI/CLI.hpp>
+#include <signal.h>
+
 #include "app/app.hpp"
 #include "app/demo.hpp"
 #include "app/registers.hpp"
-#include "cli/restore.hpp"
 #include "cli/bench_gen.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/restore.hpp"
 #include "core/log.hpp"
 #include "http/server.hpp"
 #include "store/ledger_verify.hpp"
@@ -98,7 +98,9 @@ void AddCommon(CLI::App* cmd, CommonFlags& flags, bool with_format) {
     }
 }
 
-int RunServe(Output& o, const CommonFlags& flags, const std::string& listen, bool demo, int threads) {
+int RunServe(
+    Output& o, const CommonFlags& flags, const std::string& listen, bool demo, int threads
+) {
     std::map<std::string, std::string> extra;
     if (!listen.empty()) {
         extra["listen"] = listen;
@@ -131,7 +133,8 @@ int RunServe(Output& o, const CommonFlags& flags, const std::string& listen, boo
             o.out << "isms: seeded the demo organization.\n"
                   << "  admin e-mail:      " << seeded->email << "\n"
                   << "  one-time password: " << seeded->password << "\n"
-                  << "  (shown once; change it with: isms user passwd --email " << seeded->email << ")\n";
+                  << "  (shown once; change it with: isms user passwd --email " << seeded->email
+                  << ")\n";
         } else if (seeded.error().code != ErrorCode::kConflict) {
             return Fail(o, seeded.error());
         }
@@ -147,14 +150,20 @@ int RunServe(Output& o, const CommonFlags& flags, const std::string& listen, boo
         return Fail(o, options.error());
     }
     app::App& instance = **app;
-    http::Server server(*options, [&instance](http::Request&& r) { return instance.Handle(std::move(r)); });
+    http::Server server(*options, [&instance](http::Request&& r) {
+        return instance.Handle(std::move(r));
+    });
     auto port = server.Start();
     if (!port) {
         return Fail(o, port.error());
     }
     o.out << "isms: serving http://" << options->host << ":" << *port << "/ (data in "
           << config->data_dir << "); Ctrl-C stops" << std::endl;
-    Log().Log(Severity::kNotice, "server.started", {{"listen", options->host + ":" + std::to_string(*port)}});
+    Log().Log(
+        Severity::kNotice,
+        "server.started",
+        {{"listen", options->host + ":" + std::to_string(*port)}}
+    );
     int received = 0;
     sigwait(&signals, &received);
     Log().Log(Severity::kNotice, "server.stopping", {{"signal", received}});
@@ -191,14 +200,15 @@ int RunVerify(Output& o, const CommonFlags& flags) {
         return Fail(o, report.error());
     }
     if (o.json) {
-        o.out << json::serialize(json::object{{"ok", report->ok},
-                                              {"events", report->events},
-                                              {"checkpoints", report->checkpoints},
-                                              {"records", report->records},
-                                              {"head_seq", report->head_seq},
-                                              {"head_hash", report->head_hash},
-                                              {"bad_seq", report->bad_seq},
-                                              {"problem", report->problem}})
+        o.out << json::serialize(json::object{
+            {"ok", report->ok},
+            {"events", report->events},
+            {"checkpoints", report->checkpoints},
+            {"records", report->records},
+            {"head_seq", report->head_seq},
+            {"head_hash", report->head_hash},
+            {"bad_seq", report->bad_seq},
+            {"problem", report->problem}})
               << '\n';
     } else if (report->ok) {
         o.out << "ledger OK: " << report->events << " events, " << report->records
@@ -223,8 +233,11 @@ Result<TenantId> ResolveTenant(app::App& app, const std::string& slug, UserId us
         }
     }
     if (member_of.size() != 1) {
-        return Error::Invalid("org", member_of.empty() ? "the user belongs to no organization"
-                                                       : "the user belongs to several organizations: name one with --org");
+        return Error::Invalid(
+            "org",
+            member_of.empty() ? "the user belongs to no organization"
+                              : "the user belongs to several organizations: name one with --org"
+        );
     }
     return member_of.front();
 }
@@ -268,7 +281,8 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     serve->add_option("--threads", threads, "HTTP worker threads (default: one per core)");
 
     // init
-    auto* init = cli.add_subcommand("init", "create the data directory, an organization and its admin");
+    auto* init =
+        cli.add_subcommand("init", "create the data directory, an organization and its admin");
     AddCommon(init, flags, true);
     std::string org_name;
     std::string org_slug;
@@ -278,7 +292,10 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     init->add_option("--org", org_name, "organization name")->required();
     init->add_option("--slug", org_slug, "short name (default: derived from --org)");
     init->add_option("--admin-email", email, "admin e-mail")->required();
-    init->add_option("--admin-password-file", password_file, "file holding the password (- for stdin)")->required();
+    init->add_option(
+            "--admin-password-file", password_file, "file holding the password (- for stdin)"
+    )
+        ->required();
 
     // user add | passwd
     auto* user = cli.add_subcommand("user", "manage users");
@@ -289,12 +306,19 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     user_add->add_option("--org", org_slug, "organization slug (default: the only one)");
     user_add->add_option("--email", email, "e-mail")->required();
     user_add->add_option("--name", name, "display name");
-    user_add->add_option("--role", role, "admin|isms_manager|risk_owner|control_owner|auditor|reader");
-    user_add->add_option("--password-file", password_file, "file holding the password (- for stdin)")->required();
-    auto* user_passwd = user->add_subcommand("passwd", "set a user's password (ends their sessions)");
+    user_add->add_option(
+        "--role", role, "admin|isms_manager|risk_owner|control_owner|auditor|reader"
+    );
+    user_add
+        ->add_option("--password-file", password_file, "file holding the password (- for stdin)")
+        ->required();
+    auto* user_passwd =
+        user->add_subcommand("passwd", "set a user's password (ends their sessions)");
     AddCommon(user_passwd, flags, true);
     user_passwd->add_option("--email", email, "e-mail")->required();
-    user_passwd->add_option("--password-file", password_file, "file holding the password (- for stdin)")->required();
+    user_passwd
+        ->add_option("--password-file", password_file, "file holding the password (- for stdin)")
+        ->required();
 
     // token create
     auto* token = cli.add_subcommand("token", "manage API tokens");
@@ -313,11 +337,13 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     // ledger verify
     auto* ledger = cli.add_subcommand("ledger", "the tamper-evident ledger");
     ledger->require_subcommand(1);
-    auto* verify = ledger->add_subcommand("verify", "re-walk the hash chain, signatures and state offline");
+    auto* verify =
+        ledger->add_subcommand("verify", "re-walk the hash chain, signatures and state offline");
     AddCommon(verify, flags, true);
 
     // backup, restore, migrate
-    auto* backup = cli.add_subcommand("backup", "write a consistent copy of the database while it runs");
+    auto* backup =
+        cli.add_subcommand("backup", "write a consistent copy of the database while it runs");
     AddCommon(backup, flags, true);
     std::string backup_file;
     backup->add_option("--out", backup_file, "backup file to write")->required();
@@ -332,11 +358,14 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     // bench gen
     auto* bench = cli.add_subcommand("bench", "benchmark helpers");
     bench->require_subcommand(1);
-    auto* gen = bench->add_subcommand("gen", "fill a data directory with generated organizations and assets");
+    auto* gen = bench->add_subcommand(
+        "gen", "fill a data directory with generated organizations and assets"
+    );
     AddCommon(gen, flags, true);
     BenchGenOptions gen_options;
     gen->add_option("--tenants", gen_options.tenants, "organizations")->check(CLI::Range(1, 1000));
-    gen->add_option("--assets", gen_options.assets_per_tenant, "assets per organization")->check(CLI::Range(0, 10'000'000));
+    gen->add_option("--assets", gen_options.assets_per_tenant, "assets per organization")
+        ->check(CLI::Range(0, 10'000'000));
     gen->add_option("--seed", gen_options.seed, "random seed");
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -376,8 +405,12 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             if (auto ok = (*app)->database().Backup(backup_file); !ok) {
                 return Fail(o, ok.error());
             }
-            PrintJsonOrLine(o, json::object{{"backup", backup_file}}, "backup written to " + backup_file
-                            + " (keep " + config->data_dir + "/keys/ safe separately)");
+            PrintJsonOrLine(
+                o,
+                json::object{{"backup", backup_file}},
+                "backup written to " + backup_file + " (keep " + config->data_dir
+                    + "/keys/ safe separately)"
+            );
             return kExitOk;
         }
         if (restore->parsed()) {
@@ -389,9 +422,12 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             if (!restored) {
                 return Fail(o, restored.error());
             }
-            PrintJsonOrLine(o, json::object{{"restored", backup_file}, {"events", *restored}},
-                            "restored " + backup_file + " (" + std::to_string(*restored)
-                                + " ledger events verified)");
+            PrintJsonOrLine(
+                o,
+                json::object{{"restored", backup_file}, {"events", *restored}},
+                "restored " + backup_file + " (" + std::to_string(*restored)
+                    + " ledger events verified)"
+            );
             return kExitOk;
         }
         if (gen->parsed()) {
@@ -421,8 +457,11 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         }
         app::App& app = **opened;
         if (migrate->parsed()) {
-            PrintJsonOrLine(o, json::object{{"schema_version", store::LatestSchemaVersion()}},
-                            "database schema at version " + std::to_string(store::LatestSchemaVersion()));
+            PrintJsonOrLine(
+                o,
+                json::object{{"schema_version", store::LatestSchemaVersion()}},
+                "database schema at version " + std::to_string(store::LatestSchemaVersion())
+            );
             return kExitOk;
         }
         if (init->parsed()) {
@@ -451,8 +490,11 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             if (!admin) {
                 return Fail(o, admin.error());
             }
-            PrintJsonOrLine(o, json::object{{"organization", org_slug}, {"admin", email}},
-                            "created organization " + org_slug + " with admin " + email);
+            PrintJsonOrLine(
+                o,
+                json::object{{"organization", org_slug}, {"admin", email}},
+                "created organization " + org_slug + " with admin " + email
+            );
             return kExitOk;
         }
         if (user_add->parsed()) {
@@ -472,11 +514,15 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             if (!tenant) {
                 return Fail(o, tenant.error());
             }
-            if (auto ok = app.iam().SetMembership(kCliActor, *tenant, *user_id, *parsed_role); !ok) {
+            if (auto ok = app.iam().SetMembership(kCliActor, *tenant, *user_id, *parsed_role);
+                !ok) {
                 return Fail(o, ok.error());
             }
-            PrintJsonOrLine(o, json::object{{"id", user_id->value}, {"email", email}, {"role", role}},
-                            "user " + email + " is " + role);
+            PrintJsonOrLine(
+                o,
+                json::object{{"id", user_id->value}, {"email", email}, {"role", role}},
+                "user " + email + " is " + role
+            );
             return kExitOk;
         }
         if (user_passwd->parsed()) {
@@ -487,8 +533,11 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             if (auto ok = app.iam().SetPassword(kCliActor, email, *password); !ok) {
                 return Fail(o, ok.error());
             }
-            PrintJsonOrLine(o, json::object{{"email", email}, {"password_changed", true}},
-                            "password changed for " + email + "; their sessions are ended");
+            PrintJsonOrLine(
+                o,
+                json::object{{"email", email}, {"password_changed", true}},
+                "password changed for " + email + "; their sessions are ended"
+            );
             return kExitOk;
         }
         if (token_create->parsed()) {
@@ -500,7 +549,9 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             if (!expires.empty()) {
                 auto d = ParseDuration(expires);
                 if (!d) {
-                    return Fail(o, Error::Invalid("expires", "must be an ISO 8601 duration such as P90D"));
+                    return Fail(
+                        o, Error::Invalid("expires", "must be an ISO 8601 duration such as P90D")
+                    );
                 }
                 expires_at = app.clock().Now() + *d;
             }
@@ -520,9 +571,15 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             if (!issued) {
                 return Fail(o, issued.error());
             }
-            PrintJsonOrLine(o, json::object{{"id", issued->id}, {"name", issued->name}, {"token", issued->token},
-                                            {"scope", scope}},
-                            issued->token);
+            PrintJsonOrLine(
+                o,
+                json::object{
+                    {"id", issued->id},
+                    {"name", issued->name},
+                    {"token", issued->token},
+                    {"scope", scope}},
+                issued->token
+            );
             return kExitOk;
         }
     } catch (const std::exception& e) {

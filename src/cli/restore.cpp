@@ -9,7 +9,9 @@
 
 namespace isms::cli {
 
-Result<std::int64_t> RestoreBackup(const Config& config, const std::string& backup_file, bool force) {
+Result<std::int64_t> RestoreBackup(
+    const Config& config, const std::string& backup_file, bool force
+) {
     namespace fs = std::filesystem;
     const fs::path data(config.data_dir);
     const fs::path target = data / "isms.db";

@@ -12,7 +12,8 @@ namespace isms::cli {
 /// Verifies `backup_file` and installs it as <data>/isms.db; returns the number of ledger
 /// events verified. Refuses to replace an existing database unless `force`. The server must
 /// be stopped.
-[[nodiscard]] Result<std::int64_t> RestoreBackup(const Config& config, const std::string& backup_file,
-                                                 bool force);
+[[nodiscard]] Result<std::int64_t> RestoreBackup(
+    const Config& config, const std::string& backup_file, bool force
+);
 
 }  // namespace isms::cli

@@ -7,11 +7,11 @@ namespace isms::detail {
 [[noreturn]] void AssertFailed(const char* expr, const char* why, const char* file, int line);
 }  // namespace isms::detail
 
-#define ISMS_CHECK(cond, why)                                              \
-    do {                                                                   \
-        if (!(cond)) {                                                     \
-            ::isms::detail::AssertFailed(#cond, why, __FILE__, __LINE__);  \
-        }                                                                  \
+#define ISMS_CHECK(cond, why)                                             \
+    do {                                                                  \
+        if (!(cond)) {                                                    \
+            ::isms::detail::AssertFailed(#cond, why, __FILE__, __LINE__); \
+        }                                                                 \
     } while (false)
 
 #ifdef NDEBUG

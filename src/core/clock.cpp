@@ -1,6 +1,7 @@
 #include "core/clock.hpp"
 
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
 
 namespace isms {
@@ -12,6 +13,12 @@ bool ReadInt(std::string_view text, std::size_t pos, std::size_t len, int& out) 
         return false;
     }
     const char* first = text.data() + pos;
+    // from_chars would also take a '-' sign ("T-1:00:00Z"); every field here is digits only.
+    for (std::size_t i = 0; i < len; ++i) {
+        if (first[i] < '0' || first[i] > '9') {
+            return false;
+        }
+    }
     auto [ptr, ec] = std::from_chars(first, first + len, out);
     return ec == std::errc{} && ptr == first + len;
 }
@@ -22,11 +29,17 @@ Timestamp SystemClock::Now() const {
     return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
-Timestamp FixedClock::Now() const { return Timestamp{std::chrono::seconds{now_.load()}}; }
+Timestamp FixedClock::Now() const {
+    return Timestamp{std::chrono::seconds{now_.load()}};
+}
 
-void FixedClock::Set(Timestamp t) { now_.store(t.time_since_epoch().count()); }
+void FixedClock::Set(Timestamp t) {
+    now_.store(t.time_since_epoch().count());
+}
 
-void FixedClock::Advance(std::chrono::seconds d) { now_.fetch_add(d.count()); }
+void FixedClock::Advance(std::chrono::seconds d) {
+    now_.fetch_add(d.count());
+}
 
 std::string FormatTimestamp(Timestamp t) {
     const auto day = std::chrono::floor<std::chrono::days>(t);
@@ -34,9 +47,14 @@ std::string FormatTimestamp(Timestamp t) {
     const std::chrono::hh_mm_ss hms{t - day};
     char buf[32];
     std::snprintf(
-        buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
-        static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-        static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+        buf,
+        sizeof buf,
+        "%04d-%02u-%02uT%02d:%02d:%02dZ",
+        static_cast<int>(ymd.year()),
+        static_cast<unsigned>(ymd.month()),
+        static_cast<unsigned>(ymd.day()),
+        static_cast<int>(hms.hours().count()),
+        static_cast<int>(hms.minutes().count()),
         static_cast<int>(hms.seconds().count())
     );
     return buf;
@@ -46,8 +64,12 @@ std::string FormatDate(Date d) {
     const std::chrono::year_month_day ymd{d};
     char buf[16];
     std::snprintf(
-        buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-        static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day())
+        buf,
+        sizeof buf,
+        "%04d-%02u-%02u",
+        static_cast<int>(ymd.year()),
+        static_cast<unsigned>(ymd.month()),
+        static_cast<unsigned>(ymd.day())
     );
     return buf;
 }
@@ -61,7 +83,8 @@ std::optional<Date> ParseDate(std::string_view text) {
         return std::nullopt;
     }
     const std::chrono::year_month_day ymd{
-        std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+        std::chrono::year{y},
+        std::chrono::month{static_cast<unsigned>(m)},
         std::chrono::day{static_cast<unsigned>(d)}};
     if (!ymd.ok()) {
         return std::nullopt;
@@ -107,16 +130,17 @@ std::optional<Timestamp> ParseTimestamp(std::string_view text) {
         }
     }
     return Timestamp{*date} + std::chrono::hours{hh} + std::chrono::minutes{mm}
-         + std::chrono::seconds{ss} - offset;
+           + std::chrono::seconds{ss} - offset;
 }
 
 std::optional<std::chrono::seconds> ParseDuration(std::string_view text) {
     if (text.size() < 2 || text[0] != 'P') {
         return std::nullopt;
     }
-    std::chrono::seconds total{0};
+    std::int64_t total = 0;
     bool in_time = false;
     bool any = false;
+    bool time_part = false;  // "P1DT" (a T with nothing after it) is not a duration
     std::size_t pos = 1;
     while (pos < text.size()) {
         if (text[pos] == 'T') {
@@ -127,6 +151,9 @@ std::optional<std::chrono::seconds> ParseDuration(std::string_view text) {
             ++pos;
             continue;
         }
+        if (text[pos] < '0' || text[pos] > '9') {  // no sign: durations are not negative
+            return std::nullopt;
+        }
         std::int64_t n = 0;
         auto [ptr, ec] = std::from_chars(text.data() + pos, text.data() + text.size(), n);
         if (ec != std::errc{} || ptr == text.data() + text.size()) {
@@ -134,25 +161,32 @@ std::optional<std::chrono::seconds> ParseDuration(std::string_view text) {
         }
         pos = static_cast<std::size_t>(ptr - text.data());
         const char unit = text[pos++];
+        std::int64_t unit_seconds = 0;
         if (!in_time && unit == 'D') {
-            total += std::chrono::days{n};
+            unit_seconds = 86'400;
         } else if (!in_time && unit == 'W') {
-            total += std::chrono::weeks{n};
+            unit_seconds = 7 * 86'400;
         } else if (in_time && unit == 'H') {
-            total += std::chrono::hours{n};
+            unit_seconds = 3'600;
         } else if (in_time && unit == 'M') {
-            total += std::chrono::minutes{n};
+            unit_seconds = 60;
         } else if (in_time && unit == 'S') {
-            total += std::chrono::seconds{n};
+            unit_seconds = 1;
         } else {
             return std::nullopt;
         }
+        // Refuse what does not fit in 64-bit seconds instead of overflowing (undefined).
+        if (n > (INT64_MAX - total) / unit_seconds) {
+            return std::nullopt;
+        }
+        total += n * unit_seconds;
         any = true;
+        time_part = in_time;
     }
-    if (!any) {
+    if (!any || (in_time && !time_part)) {
         return std::nullopt;
     }
-    return total;
+    return std::chrono::seconds{total};
 }
 
 }  // namespace isms

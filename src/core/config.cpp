@@ -21,8 +21,11 @@ Status ParseInt(const std::string& text, std::int64_t min, std::int64_t max, std
     std::int64_t v = 0;
     auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (ec != std::errc{} || ptr != text.data() + text.size() || v < min || v > max) {
-        return Error::Invalid("", "expected a whole number from " + std::to_string(min) + " to "
-                                      + std::to_string(max) + ", got '" + text + "'");
+        return Error::Invalid(
+            "",
+            "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max)
+                + ", got '" + text + "'"
+        );
     }
     out = v;
     return {};
@@ -59,8 +62,8 @@ const std::vector<Setting>& Settings() {
         IntSetting("reader_connections", &Config::reader_connections, 1, 64),
         {"log_level",
          [](Config& c, const std::string& text) -> Status {
-             static const std::vector<std::string> kLevels = {"debug", "info",  "notice",
-                                                              "warning", "error", "critical"};
+             static const std::vector<std::string> kLevels = {
+                 "debug", "info", "notice", "warning", "error", "critical"};
              if (std::find(kLevels.begin(), kLevels.end(), text) == kLevels.end()) {
                  return Error::Invalid("", "expected debug|info|notice|warning|error|critical");
              }
@@ -90,7 +93,9 @@ std::string EnvName(const char* name) {
 Status Apply(Config& config, const Setting& s, const std::string& value, const std::string& from) {
     auto applied = s.apply(config, value);
     if (!applied) {
-        return Error::Invalid(s.name, applied.error().fields.at(0).message + " (from " + from + ")");
+        return Error::Invalid(
+            s.name, applied.error().fields.at(0).message + " (from " + from + ")"
+        );
     }
     return {};
 }
@@ -107,8 +112,9 @@ EnvLookup ProcessEnvironment() {
     };
 }
 
-Result<Config> LoadConfig(const std::string& file, const EnvLookup& env,
-                          const std::map<std::string, std::string>& flags) {
+Result<Config> LoadConfig(
+    const std::string& file, const EnvLookup& env, const std::map<std::string, std::string>& flags
+) {
     Config config;
     std::string path = file;
     if (path.empty()) {
@@ -132,8 +138,8 @@ Result<Config> LoadConfig(const std::string& file, const EnvLookup& env,
             if (it == Settings().end()) {
                 return Error::Invalid(std::string(key), "unknown setting in " + path);
             }
-            std::string text_value = value.is_string() ? std::string(value.get_string())
-                                                       : json::serialize(value);
+            std::string text_value =
+                value.is_string() ? std::string(value.get_string()) : json::serialize(value);
             ISMS_TRY(Apply(config, *it, text_value, path));
         }
     }

@@ -15,15 +15,15 @@ namespace isms {
 struct Config {
     std::string data_dir = "./isms-data";
     std::string listen = "127.0.0.1:8080";
-    int threads = 0;                               // 0: one per core
-    std::int64_t max_body_bytes = 1024 * 1024;     // request body limit
-    std::int64_t max_header_bytes = 16 * 1024;     // request header limit
-    int read_timeout_seconds = 30;                 // whole request must arrive within this
-    int idle_timeout_seconds = 60;                 // keep-alive connections close after this
+    int threads = 0;                            // 0: one per core
+    std::int64_t max_body_bytes = 1024 * 1024;  // request body limit
+    std::int64_t max_header_bytes = 16 * 1024;  // request header limit
+    int read_timeout_seconds = 30;              // whole request must arrive within this
+    int idle_timeout_seconds = 60;              // keep-alive connections close after this
     int session_idle_minutes = 30;
     int session_absolute_hours = 12;
     std::string log_level = "info";
-    std::string synchronous = "full";              // SQLite PRAGMA synchronous: full | normal
+    std::string synchronous = "full";  // SQLite PRAGMA synchronous: full | normal
     int reader_connections = 4;
 };
 
@@ -35,7 +35,8 @@ using EnvLookup = std::function<std::optional<std::string>(const std::string& na
 /// Builds a Config: defaults, then the JSON config file (if `file` is non-empty or ISMS_CONFIG
 /// names one), then ISMS_* variables, then `flags` (setting name → value, e.g. "data").
 /// Errors name the setting and where it came from.
-[[nodiscard]] Result<Config> LoadConfig(const std::string& file, const EnvLookup& env,
-                                        const std::map<std::string, std::string>& flags);
+[[nodiscard]] Result<Config> LoadConfig(
+    const std::string& file, const EnvLookup& env, const std::map<std::string, std::string>& flags
+);
 
 }  // namespace isms

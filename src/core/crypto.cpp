@@ -26,7 +26,9 @@ const unsigned char* Bytes(std::string_view s) {
 
 }  // namespace
 
-void InitCrypto() { ISMS_CHECK(sodium_init() >= 0, "libsodium failed to initialize"); }
+void InitCrypto() {
+    ISMS_CHECK(sodium_init() >= 0, "libsodium failed to initialize");
+}
 
 Sha256Digest Sha256(std::string_view data) {
     Sha256Digest out{};
@@ -34,7 +36,9 @@ Sha256Digest Sha256(std::string_view data) {
     return out;
 }
 
-Sha256Hasher::Sha256Hasher() { crypto_hash_sha256_init(State(state_)); }
+Sha256Hasher::Sha256Hasher() {
+    crypto_hash_sha256_init(State(state_));
+}
 
 void Sha256Hasher::Update(std::string_view data) {
     crypto_hash_sha256_update(State(state_), Bytes(data), data.size());
@@ -67,8 +71,13 @@ Result<std::string> HexDecode(std::string_view hex) {
     const char* end = nullptr;
     if (hex.size() % 2 != 0
         || sodium_hex2bin(
-               reinterpret_cast<unsigned char*>(out.data()), out.size(), hex.data(), hex.size(),
-               nullptr, &len, &end
+               reinterpret_cast<unsigned char*>(out.data()),
+               out.size(),
+               hex.data(),
+               hex.size(),
+               nullptr,
+               &len,
+               &end
            ) != 0
         || end != hex.data() + hex.size()) {
         return Error::Malformed("not a hex string");
@@ -117,20 +126,25 @@ std::string Sign(const SigningKey& key, std::string_view message) {
     ISMS_CHECK(key.secret_key.size() == crypto_sign_SECRETKEYBYTES, "signing key not loaded");
     std::string sig(crypto_sign_BYTES, '\0');
     crypto_sign_detached(
-        reinterpret_cast<unsigned char*>(sig.data()), nullptr, Bytes(message), message.size(),
+        reinterpret_cast<unsigned char*>(sig.data()),
+        nullptr,
+        Bytes(message),
+        message.size(),
         Bytes(key.secret_key)
     );
     return sig;
 }
 
-bool VerifySignature(std::string_view public_key, std::string_view message,
-                     std::string_view signature) {
+bool VerifySignature(
+    std::string_view public_key, std::string_view message, std::string_view signature
+) {
     if (public_key.size() != crypto_sign_PUBLICKEYBYTES || signature.size() != crypto_sign_BYTES) {
         return false;
     }
     return crypto_sign_verify_detached(
                Bytes(signature), Bytes(message), message.size(), Bytes(public_key)
-           ) == 0;
+           )
+           == 0;
 }
 
 Result<std::string> HashPassword(std::string_view password) {

@@ -50,8 +50,9 @@ struct SigningKey {
 
 [[nodiscard]] SigningKey GenerateSigningKey();
 [[nodiscard]] std::string Sign(const SigningKey& key, std::string_view message);  // 64 bytes
-[[nodiscard]] bool VerifySignature(std::string_view public_key, std::string_view message,
-                                   std::string_view signature);
+[[nodiscard]] bool VerifySignature(
+    std::string_view public_key, std::string_view message, std::string_view signature
+);
 
 /// argon2id hash in the self-describing PHC string format ("$argon2id$v=19$m=…").
 [[nodiscard]] Result<std::string> HashPassword(std::string_view password);

@@ -64,12 +64,12 @@ using Status = Result<void>;
 #define ISMS_CONCAT(a, b) ISMS_CONCAT_INNER(a, b)
 
 /// Evaluates a Result/Status expression and returns its error from the enclosing function.
-#define ISMS_TRY(expr)                                    \
-    do {                                                  \
-        auto&& isms_try_result_ = (expr);                 \
-        if (!isms_try_result_) {                          \
-            return std::move(isms_try_result_).error();   \
-        }                                                 \
+#define ISMS_TRY(expr)                                  \
+    do {                                                \
+        auto&& isms_try_result_ = (expr);               \
+        if (!isms_try_result_) {                        \
+            return std::move(isms_try_result_).error(); \
+        }                                               \
     } while (false)
 
 #define ISMS_TRY_ASSIGN_IMPL(tmp, decl, expr) \
@@ -80,4 +80,5 @@ using Status = Result<void>;
     decl = std::move(*tmp)
 
 /// `ISMS_TRY_ASSIGN(auto risk, LoadRisk(id));` binds the value or returns the error.
-#define ISMS_TRY_ASSIGN(decl, expr) ISMS_TRY_ASSIGN_IMPL(ISMS_CONCAT(isms_try_, __LINE__), decl, expr)
+#define ISMS_TRY_ASSIGN(decl, expr) \
+    ISMS_TRY_ASSIGN_IMPL(ISMS_CONCAT(isms_try_, __LINE__), decl, expr)

@@ -43,7 +43,9 @@ Result<json::object> ParseJsonObject(std::string_view text) {
     return std::move(v.as_object());
 }
 
-std::string ToJsonText(const json::value& v) { return json::serialize(v); }
+std::string ToJsonText(const json::value& v) {
+    return json::serialize(v);
+}
 
 std::string_view StringOr(const json::object& o, std::string_view key, std::string_view fallback) {
     const json::value* v = o.if_contains(key);

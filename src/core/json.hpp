@@ -24,7 +24,8 @@ namespace json = boost::json;
 [[nodiscard]] std::string ToJsonText(const json::value& v);
 
 /// Returns the member as a string, or "" when absent or not a string.
-[[nodiscard]] std::string_view StringOr(const json::object& o, std::string_view key,
-                                        std::string_view fallback = "");
+[[nodiscard]] std::string_view StringOr(
+    const json::object& o, std::string_view key, std::string_view fallback = ""
+);
 
 }  // namespace isms

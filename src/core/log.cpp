@@ -38,19 +38,30 @@ void Mask(json::object& fields) {
 
 const char* SeverityName(Severity s) {
     switch (s) {
-        case Severity::kDebug: return "debug";
-        case Severity::kInfo: return "info";
-        case Severity::kNotice: return "notice";
-        case Severity::kWarning: return "warning";
-        case Severity::kError: return "error";
-        case Severity::kCritical: return "critical";
+        case Severity::kDebug:
+            return "debug";
+        case Severity::kInfo:
+            return "info";
+        case Severity::kNotice:
+            return "notice";
+        case Severity::kWarning:
+            return "warning";
+        case Severity::kError:
+            return "error";
+        case Severity::kCritical:
+            return "critical";
     }
     return "info";
 }
 
 bool ParseSeverity(std::string_view text, Severity& out) {
-    for (Severity s : {Severity::kDebug, Severity::kInfo, Severity::kNotice, Severity::kWarning,
-                       Severity::kError, Severity::kCritical}) {
+    for (Severity s :
+         {Severity::kDebug,
+          Severity::kInfo,
+          Severity::kNotice,
+          Severity::kWarning,
+          Severity::kError,
+          Severity::kCritical}) {
         if (text == SeverityName(s)) {
             out = s;
             return true;

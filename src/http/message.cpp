@@ -1,8 +1,7 @@
 #include "http/message.hpp"
 
-#include <strings.h>
-
 #include <boost/url/parse.hpp>
+#include <strings.h>
 
 namespace isms::http {
 
@@ -23,9 +22,13 @@ std::string_view Find(const HeaderList& headers, std::string_view name) {
 
 }  // namespace
 
-std::string_view Request::Header(std::string_view name) const { return Find(headers, name); }
+std::string_view Request::Header(std::string_view name) const {
+    return Find(headers, name);
+}
 
-std::string_view Response::Header(std::string_view name) const { return Find(headers, name); }
+std::string_view Response::Header(std::string_view name) const {
+    return Find(headers, name);
+}
 
 void Response::SetHeader(std::string_view name, std::string value) {
     for (auto& [key, existing] : headers) {

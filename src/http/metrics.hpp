@@ -16,7 +16,8 @@ public:
     [[nodiscard]] std::string Render() const;
 
 private:
-    static constexpr std::array<std::int64_t, 8> kBucketsUs = {250, 500, 1000, 2500, 5000, 10000, 50000, 250000};
+    static constexpr std::array<std::int64_t, 8> kBucketsUs = {
+        250, 500, 1000, 2500, 5000, 10000, 50000, 250000};
     std::array<std::atomic<std::int64_t>, 6> by_class_{};  // 1xx..5xx, index = status / 100
     std::array<std::atomic<std::int64_t>, kBucketsUs.size() + 1> buckets_{};
     std::atomic<std::int64_t> sum_us_{0};

@@ -8,21 +8,36 @@ namespace {
 
 std::string_view Title(unsigned status) {
     switch (status) {
-        case 400: return "Bad Request";
-        case 401: return "Unauthorized";
-        case 403: return "Forbidden";
-        case 404: return "Not Found";
-        case 405: return "Method Not Allowed";
-        case 409: return "Conflict";
-        case 412: return "Precondition Failed";
-        case 413: return "Content Too Large";
-        case 415: return "Unsupported Media Type";
-        case 422: return "Unprocessable Content";
-        case 428: return "Precondition Required";
-        case 429: return "Too Many Requests";
-        case 431: return "Request Header Fields Too Large";
-        case 503: return "Service Unavailable";
-        default: return status >= 500 ? "Internal Server Error" : "Error";
+        case 400:
+            return "Bad Request";
+        case 401:
+            return "Unauthorized";
+        case 403:
+            return "Forbidden";
+        case 404:
+            return "Not Found";
+        case 405:
+            return "Method Not Allowed";
+        case 409:
+            return "Conflict";
+        case 412:
+            return "Precondition Failed";
+        case 413:
+            return "Content Too Large";
+        case 415:
+            return "Unsupported Media Type";
+        case 422:
+            return "Unprocessable Content";
+        case 428:
+            return "Precondition Required";
+        case 429:
+            return "Too Many Requests";
+        case 431:
+            return "Request Header Fields Too Large";
+        case 503:
+            return "Service Unavailable";
+        default:
+            return status >= 500 ? "Internal Server Error" : "Error";
     }
 }
 
@@ -34,8 +49,9 @@ Response Render(json::object problem, unsigned status) {
     return r;
 }
 
-json::object Base(unsigned status, std::string_view type, std::string_view detail,
-                  std::string_view request_id) {
+json::object Base(
+    unsigned status, std::string_view type, std::string_view detail, std::string_view request_id
+) {
     json::object p;
     p["type"] = std::string(kProblemTypeBase) + std::string(type);
     p["title"] = Title(status);
@@ -49,16 +65,26 @@ json::object Base(unsigned status, std::string_view type, std::string_view detai
 
 unsigned HttpStatus(ErrorCode code) {
     switch (code) {  // no default: -Wswitch names any enumerator left unmapped
-        case ErrorCode::kInvalidArgument: return 422;
-        case ErrorCode::kMalformedInput: return 400;
-        case ErrorCode::kNotFound: return 404;
-        case ErrorCode::kConflict: return 409;
-        case ErrorCode::kStaleVersion: return 412;
-        case ErrorCode::kUnauthenticated: return 401;
-        case ErrorCode::kPermissionDenied: return 403;
-        case ErrorCode::kTooLarge: return 413;
-        case ErrorCode::kUnavailable: return 503;
-        case ErrorCode::kInternal: return 500;
+        case ErrorCode::kInvalidArgument:
+            return 422;
+        case ErrorCode::kMalformedInput:
+            return 400;
+        case ErrorCode::kNotFound:
+            return 404;
+        case ErrorCode::kConflict:
+            return 409;
+        case ErrorCode::kStaleVersion:
+            return 412;
+        case ErrorCode::kUnauthenticated:
+            return 401;
+        case ErrorCode::kPermissionDenied:
+            return 403;
+        case ErrorCode::kTooLarge:
+            return 413;
+        case ErrorCode::kUnavailable:
+            return 503;
+        case ErrorCode::kInternal:
+            return 500;
     }
     return 500;
 }
@@ -80,8 +106,9 @@ Response ProblemResponse(const Error& error, std::string_view request_id) {
     return r;
 }
 
-Response ProblemResponse(unsigned status, std::string_view type, std::string_view detail,
-                         std::string_view request_id) {
+Response ProblemResponse(
+    unsigned status, std::string_view type, std::string_view detail, std::string_view request_id
+) {
     return Render(Base(status, type, detail, request_id), status);
 }
 

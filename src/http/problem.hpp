@@ -21,7 +21,8 @@ inline constexpr std::string_view kProblemTypeBase = "https://isms.dev/problems/
 
 /// A problem response decided by the transport or router (404 route, 405, 413, 431, 500);
 /// `type` is the suffix ("not-found", "method-not-allowed", "too-large", "internal").
-[[nodiscard]] Response ProblemResponse(unsigned status, std::string_view type,
-                                       std::string_view detail, std::string_view request_id);
+[[nodiscard]] Response ProblemResponse(
+    unsigned status, std::string_view type, std::string_view detail, std::string_view request_id
+);
 
 }  // namespace isms::http

@@ -75,7 +75,8 @@ public:
                 continue;
             }
             if (r.info.method != method) {
-                if (std::find(best.allowed.begin(), best.allowed.end(), r.info.method) == best.allowed.end()) {
+                if (std::find(best.allowed.begin(), best.allowed.end(), r.info.method)
+                    == best.allowed.end()) {
                     best.allowed.push_back(r.info.method);
                 }
                 continue;
@@ -117,8 +118,11 @@ private:
     }
 
     /// Number of literal segments matched, or -1 when the path does not fit the pattern.
-    static int Score(const std::vector<std::string>& pattern, const std::vector<std::string>& parts,
-                     PathParams& params) {
+    static int Score(
+        const std::vector<std::string>& pattern,
+        const std::vector<std::string>& parts,
+        PathParams& params
+    ) {
         if (pattern.size() != parts.size()) {
             return -1;
         }

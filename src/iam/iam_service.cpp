@@ -15,7 +15,9 @@ using store::SqlValue;
 
 const store::Actor kSystem{UserId{0}, "system"};
 
-std::string TokenHash(std::string_view token) { return crypto::HexEncode(crypto::Sha256(token)); }
+std::string TokenHash(std::string_view token) {
+    return crypto::HexEncode(crypto::Sha256(token));
+}
 
 bool ValidEmail(std::string_view email) {
     static const std::regex kEmail(R"([^@\s]{1,64}@[^@\s]{1,255})");
@@ -28,7 +30,9 @@ bool ValidSlug(std::string_view slug) {
 }
 
 std::string Lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) {
+        return static_cast<char>(std::tolower(c));
+    });
     return s;
 }
 
@@ -38,14 +42,16 @@ SqlValue OptionalTime(const std::optional<Timestamp>& t) {
 
 }  // namespace
 
-IamService::IamService(store::Database& db, const Clock& clock, const store::LedgerKey& key,
-                       SessionPolicy policy)
+IamService::IamService(
+    store::Database& db, const Clock& clock, const store::LedgerKey& key, SessionPolicy policy
+)
     : db_(db), clock_(clock), key_(key), policy_(policy) {
     dummy_hash_ = crypto::HashPassword("isms-timing-equalizer").value();
 }
 
-Result<Tenant> IamService::CreateTenant(const store::Actor& actor, const std::string& name,
-                                        const std::string& slug) {
+Result<Tenant> IamService::CreateTenant(
+    const store::Actor& actor, const std::string& name, const std::string& slug
+) {
     if (!ValidSlug(slug)) {
         return Error::Invalid("slug", "must be lower-case letters, digits and dashes (at most 63)");
     }
@@ -58,10 +64,11 @@ Result<Tenant> IamService::CreateTenant(const store::Actor& actor, const std::st
         return Error::Conflict("an organization with slug '" + slug + "' exists");
     }
     ISMS_TRY_ASSIGN(
-        std::int64_t id, tx.sql().QueryInt(
-                             "INSERT INTO tenants (slug, name, created_at) VALUES (?, ?, ?) RETURNING id",
-                             {slug, name, FormatTimestamp(tx.now())}
-                         )
+        std::int64_t id,
+        tx.sql().QueryInt(
+            "INSERT INTO tenants (slug, name, created_at) VALUES (?, ?, ?) RETURNING id",
+            {slug, name, FormatTimestamp(tx.now())}
+        )
     );
     json::object after{{"id", id}, {"slug", slug}, {"name", name}};
     ISMS_TRY(tx.Append("created", "tenants", id, std::nullopt, json::serialize(after)));
@@ -71,7 +78,9 @@ Result<Tenant> IamService::CreateTenant(const store::Actor& actor, const std::st
 
 Result<Tenant> IamService::FindTenant(const std::string& slug) {
     ISMS_TRY_ASSIGN(auto conn, db_.Reader());
-    ISMS_TRY_ASSIGN(auto rows, conn->Query("SELECT id, slug, name FROM tenants WHERE slug = ?", {slug}));
+    ISMS_TRY_ASSIGN(
+        auto rows, conn->Query("SELECT id, slug, name FROM tenants WHERE slug = ?", {slug})
+    );
     if (rows.empty()) {
         return Error::NotFound("no organization '" + slug + "'");
     }
@@ -97,8 +106,12 @@ Result<UserId> IamService::FindUser(const std::string& email) {
     return UserId{rows[0].Int(0)};
 }
 
-Result<UserId> IamService::EnsureUser(const store::Actor& actor, const std::string& email_in,
-                                      const std::string& name, const std::string& password) {
+Result<UserId> IamService::EnsureUser(
+    const store::Actor& actor,
+    const std::string& email_in,
+    const std::string& name,
+    const std::string& password
+) {
     const std::string email = Lower(email_in);
     if (!ValidEmail(email)) {
         return Error::Invalid("email", "is not an e-mail address");
@@ -107,15 +120,17 @@ Result<UserId> IamService::EnsureUser(const store::Actor& actor, const std::stri
         return *existing;
     }
     if (password.size() < kMinPasswordLength) {
-        return Error::Invalid("password", "must be at least " + std::to_string(kMinPasswordLength)
-                                              + " characters");
+        return Error::Invalid(
+            "password", "must be at least " + std::to_string(kMinPasswordLength) + " characters"
+        );
     }
     ISMS_TRY_ASSIGN(std::string hash, crypto::HashPassword(password));
     ISMS_TRY_ASSIGN(auto tx, store::WriteTx::Begin(db_, TenantId{0}, actor, clock_, key_));
     ISMS_TRY_ASSIGN(
         std::int64_t id,
         tx.sql().QueryInt(
-            "INSERT INTO users (email, name, password_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+            "INSERT INTO users (email, name, password_hash, created_at) VALUES (?, ?, ?, ?) "
+            "RETURNING id",
             {email, name.empty() ? email : name, hash, FormatTimestamp(tx.now())}
         )
     );
@@ -125,70 +140,107 @@ Result<UserId> IamService::EnsureUser(const store::Actor& actor, const std::stri
     return UserId{id};
 }
 
-Status IamService::SetPassword(const store::Actor& actor, const std::string& email,
-                               const std::string& password) {
+Status IamService::SetPassword(
+    const store::Actor& actor, const std::string& email, const std::string& password
+) {
     if (password.size() < kMinPasswordLength) {
-        return Error::Invalid("password", "must be at least " + std::to_string(kMinPasswordLength)
-                                              + " characters");
+        return Error::Invalid(
+            "password", "must be at least " + std::to_string(kMinPasswordLength) + " characters"
+        );
     }
     ISMS_TRY_ASSIGN(UserId user, FindUser(email));
     ISMS_TRY_ASSIGN(std::string hash, crypto::HashPassword(password));
     ISMS_TRY_ASSIGN(auto tx, store::WriteTx::Begin(db_, TenantId{0}, actor, clock_, key_));
     ISMS_TRY(tx.sql().Exec("UPDATE users SET password_hash = ? WHERE id = ?", {hash, user.value}));
     // A new password ends every open session of that user.
-    ISMS_TRY(tx.sql().Exec("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
-                           {FormatTimestamp(tx.now()), user.value}));
+    ISMS_TRY(tx.sql().Exec(
+        "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
+        {FormatTimestamp(tx.now()), user.value}
+    ));
     ISMS_TRY(tx.Append("password_changed", "users", user.value, std::nullopt, std::nullopt));
     return tx.Commit();
 }
 
-Status IamService::SetMembership(const store::Actor& actor, TenantId tenant, UserId user, Role role) {
+Status IamService::SetMembership(
+    const store::Actor& actor, TenantId tenant, UserId user, Role role
+) {
     ISMS_TRY_ASSIGN(auto tx, store::WriteTx::Begin(db_, tenant, actor, clock_, key_));
-    ISMS_TRY_ASSIGN(auto rows, tx.sql().Query("SELECT role FROM memberships WHERE tenant_id = ? AND user_id = ?",
-                                              {tenant.value, user.value}));
+    ISMS_TRY_ASSIGN(
+        auto rows,
+        tx.sql().Query(
+            "SELECT role FROM memberships WHERE tenant_id = ? AND user_id = ?",
+            {tenant.value, user.value}
+        )
+    );
     std::optional<std::string> before;
     if (!rows.empty()) {
         if (rows[0].Text(0) == RoleName(role)) {
             return {};
         }
         before = json::serialize(json::object{{"user", user.value}, {"role", rows[0].Text(0)}});
-        ISMS_TRY(tx.sql().Exec("UPDATE memberships SET role = ? WHERE tenant_id = ? AND user_id = ?",
-                               {std::string(RoleName(role)), tenant.value, user.value}));
+        ISMS_TRY(tx.sql().Exec(
+            "UPDATE memberships SET role = ? WHERE tenant_id = ? AND user_id = ?",
+            {std::string(RoleName(role)), tenant.value, user.value}
+        ));
     } else {
-        ISMS_TRY(tx.sql().Exec("INSERT INTO memberships (tenant_id, user_id, role) VALUES (?, ?, ?)",
-                               {tenant.value, user.value, std::string(RoleName(role))}));
+        ISMS_TRY(tx.sql().Exec(
+            "INSERT INTO memberships (tenant_id, user_id, role) VALUES (?, ?, ?)",
+            {tenant.value, user.value, std::string(RoleName(role))}
+        ));
     }
-    const std::string after = json::serialize(json::object{{"user", user.value}, {"role", RoleName(role)}});
-    ISMS_TRY(tx.Append(before ? "role_changed" : "member_added", "memberships", user.value, before, after));
+    const std::string after =
+        json::serialize(json::object{{"user", user.value}, {"role", RoleName(role)}});
+    ISMS_TRY(tx.Append(
+        before ? "role_changed" : "member_added", "memberships", user.value, before, after
+    ));
     return tx.Commit();
 }
 
 Result<bool> IamService::IsMember(TenantId tenant, UserId user) {
     ISMS_TRY_ASSIGN(auto conn, db_.Reader());
-    ISMS_TRY_ASSIGN(auto rows, conn->Query("SELECT 1 FROM memberships WHERE tenant_id = ? AND user_id = ?",
-                                           {tenant.value, user.value}));
+    ISMS_TRY_ASSIGN(
+        auto rows,
+        conn->Query(
+            "SELECT 1 FROM memberships WHERE tenant_id = ? AND user_id = ?",
+            {tenant.value, user.value}
+        )
+    );
     return !rows.empty();
 }
 
 Result<json::array> IamService::ListMembers(TenantId tenant) {
     ISMS_TRY_ASSIGN(auto conn, db_.Reader());
-    ISMS_TRY_ASSIGN(auto rows, conn->Query(
-        "SELECT u.id, u.email, u.name, m.role, u.last_login_at FROM memberships m "
-        "JOIN users u ON u.id = m.user_id WHERE m.tenant_id = ? ORDER BY u.id", {tenant.value}));
+    ISMS_TRY_ASSIGN(
+        auto rows,
+        conn->Query(
+            "SELECT u.id, u.email, u.name, m.role, u.last_login_at FROM memberships m "
+            "JOIN users u ON u.id = m.user_id WHERE m.tenant_id = ? ORDER BY u.id",
+            {tenant.value}
+        )
+    );
     json::array out;
     for (const auto& r : rows) {
-        out.push_back(json::object{{"id", r.Int(0)}, {"email", r.Text(1)}, {"name", r.Text(2)},
-                                   {"role", r.Text(3)},
-                                   {"last_login_at", r.IsNull(4) ? json::value(nullptr) : json::value(r.Text(4))}});
+        out.push_back(json::object{
+            {"id", r.Int(0)},
+            {"email", r.Text(1)},
+            {"name", r.Text(2)},
+            {"role", r.Text(3)},
+            {"last_login_at", r.IsNull(4) ? json::value(nullptr) : json::value(r.Text(4))}});
     }
     return out;
 }
 
 Result<Principal> IamService::LoadPrincipal(TenantId tenant, UserId user, Via via) {
     ISMS_TRY_ASSIGN(auto conn, db_.Reader());
-    ISMS_TRY_ASSIGN(auto rows, conn->Query(
-        "SELECT u.email, m.role, u.disabled FROM users u JOIN memberships m ON m.user_id = u.id "
-        "WHERE u.id = ? AND m.tenant_id = ?", {user.value, tenant.value}));
+    ISMS_TRY_ASSIGN(
+        auto rows,
+        conn->Query(
+            "SELECT u.email, m.role, u.disabled FROM users u JOIN memberships m ON m.user_id = "
+            "u.id "
+            "WHERE u.id = ? AND m.tenant_id = ?",
+            {user.value, tenant.value}
+        )
+    );
     if (rows.empty() || rows[0].Int(2) != 0) {
         return Error::Unauthenticated("not a member of this organization");
     }
@@ -209,16 +261,25 @@ Result<Principal> IamService::PrincipalFor(TenantId tenant, UserId user) {
     return LoadPrincipal(tenant, user, Via::kSystem);
 }
 
-Result<LoginResult> IamService::Login(const std::string& email, const std::string& password,
-                                      const std::string& tenant_slug, const std::string& remote_address) {
+Result<LoginResult> IamService::Login(
+    const std::string& email,
+    const std::string& password,
+    const std::string& tenant_slug,
+    const std::string& remote_address
+) {
     const auto refused = Error::Unauthenticated("e-mail or password is wrong");
     std::optional<UserId> user;
     std::string hash = dummy_hash_;
     std::optional<Timestamp> previous_login;
     {
         ISMS_TRY_ASSIGN(auto conn, db_.Reader());
-        ISMS_TRY_ASSIGN(auto rows, conn->Query(
-            "SELECT id, password_hash, disabled, last_login_at FROM users WHERE email = ?", {Lower(email)}));
+        ISMS_TRY_ASSIGN(
+            auto rows,
+            conn->Query(
+                "SELECT id, password_hash, disabled, last_login_at FROM users WHERE email = ?",
+                {Lower(email)}
+            )
+        );
         if (!rows.empty() && rows[0].Int(2) == 0) {
             user = UserId{rows[0].Int(0)};
             hash = rows[0].Text(1);
@@ -229,18 +290,30 @@ Result<LoginResult> IamService::Login(const std::string& email, const std::strin
     }
     const bool password_ok = crypto::VerifyPassword(hash, password);  // runs for unknown users too
     if (!user || !password_ok) {
-        Log().Log(Severity::kWarning, "auth.login_failed", {{"email", email}, {"remote", remote_address}});
+        Log().Log(
+            Severity::kWarning, "auth.login_failed", {{"email", email}, {"remote", remote_address}}
+        );
         ISMS_TRY_ASSIGN(auto tx, store::WriteTx::Begin(db_, TenantId{0}, kSystem, clock_, key_));
-        ISMS_TRY(tx.Append("login_failed", "auth", user ? user->value : 0, std::nullopt,
-                           json::serialize(json::object{{"email", Lower(email)}, {"remote", remote_address}})));
+        ISMS_TRY(tx.Append(
+            "login_failed",
+            "auth",
+            user ? user->value : 0,
+            std::nullopt,
+            json::serialize(json::object{{"email", Lower(email)}, {"remote", remote_address}})
+        ));
         ISMS_TRY(tx.Commit());
         return refused;
     }
     // Pick the organization: the named one, or the only one.
     ISMS_TRY_ASSIGN(auto conn, db_.Reader());
-    ISMS_TRY_ASSIGN(auto rows, conn->Query(
-        "SELECT t.id, t.slug FROM memberships m JOIN tenants t ON t.id = m.tenant_id "
-        "WHERE m.user_id = ? ORDER BY t.id", {user->value}));
+    ISMS_TRY_ASSIGN(
+        auto rows,
+        conn->Query(
+            "SELECT t.id, t.slug FROM memberships m JOIN tenants t ON t.id = m.tenant_id "
+            "WHERE m.user_id = ? ORDER BY t.id",
+            {user->value}
+        )
+    );
     std::optional<TenantId> tenant;
     for (const auto& r : rows) {
         if (tenant_slug.empty() ? rows.size() == 1 : r.Text(1) == tenant_slug) {
@@ -260,22 +333,41 @@ Result<LoginResult> IamService::Login(const std::string& email, const std::strin
     ISMS_TRY_ASSIGN(auto tx, store::WriteTx::Begin(db_, *tenant, p.AsActor(), clock_, key_));
     if (crypto::PasswordNeedsRehash(hash)) {
         ISMS_TRY_ASSIGN(std::string rehashed, crypto::HashPassword(password));
-        ISMS_TRY(tx.sql().Exec("UPDATE users SET password_hash = ? WHERE id = ?", {rehashed, user->value}));
+        ISMS_TRY(tx.sql().Exec(
+            "UPDATE users SET password_hash = ? WHERE id = ?", {rehashed, user->value}
+        ));
     }
     ISMS_TRY_ASSIGN(
         p.credential_id,
         tx.sql().QueryInt(
-            "INSERT INTO sessions (token_hash, tenant_id, user_id, csrf_token, created_at, last_seen_at, "
+            "INSERT INTO sessions (token_hash, tenant_id, user_id, csrf_token, created_at, "
+            "last_seen_at, "
             "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            {TokenHash(result.session_token), tenant->value, user->value, p.csrf_token,
-             FormatTimestamp(now), FormatTimestamp(now), FormatTimestamp(now + policy_.absolute)}
+            {TokenHash(result.session_token),
+             tenant->value,
+             user->value,
+             p.csrf_token,
+             FormatTimestamp(now),
+             FormatTimestamp(now),
+             FormatTimestamp(now + policy_.absolute)}
         )
     );
-    ISMS_TRY(tx.sql().Exec("UPDATE users SET last_login_at = ? WHERE id = ?", {FormatTimestamp(now), user->value}));
-    ISMS_TRY(tx.Append("login", "auth", user->value, std::nullopt,
-                       json::serialize(json::object{{"session", p.credential_id}, {"remote", remote_address}})));
+    ISMS_TRY(tx.sql().Exec(
+        "UPDATE users SET last_login_at = ? WHERE id = ?", {FormatTimestamp(now), user->value}
+    ));
+    ISMS_TRY(tx.Append(
+        "login",
+        "auth",
+        user->value,
+        std::nullopt,
+        json::serialize(json::object{{"session", p.credential_id}, {"remote", remote_address}})
+    ));
     ISMS_TRY(tx.Commit());
-    Log().Log(Severity::kInfo, "auth.login", {{"user", user->value}, {"tenant", tenant->value}, {"remote", remote_address}});
+    Log().Log(
+        Severity::kInfo,
+        "auth.login",
+        {{"user", user->value}, {"tenant", tenant->value}, {"remote", remote_address}}
+    );
     result.principal = std::move(p);
     result.previous_login = previous_login;
     return result;
@@ -286,8 +378,10 @@ Status IamService::Logout(const Principal& who) {
         return Error::Invalid("session", "log-out ends a cookie session; revoke tokens instead");
     }
     ISMS_TRY_ASSIGN(auto tx, store::WriteTx::Begin(db_, who.tenant, who.AsActor(), clock_, key_));
-    ISMS_TRY(tx.sql().Exec("UPDATE sessions SET revoked_at = ? WHERE id = ? AND tenant_id = ?",
-                           {FormatTimestamp(tx.now()), who.credential_id, who.tenant.value}));
+    ISMS_TRY(tx.sql().Exec(
+        "UPDATE sessions SET revoked_at = ? WHERE id = ? AND tenant_id = ?",
+        {FormatTimestamp(tx.now()), who.credential_id, who.tenant.value}
+    ));
     ISMS_TRY(tx.Append("logout", "auth", who.user.value, std::nullopt, std::nullopt));
     return tx.Commit();
 }
@@ -302,9 +396,14 @@ Result<Principal> IamService::AuthenticateSession(const std::string& session_tok
     const Timestamp now = clock_.Now();
     {
         ISMS_TRY_ASSIGN(auto conn, db_.Reader());
-        ISMS_TRY_ASSIGN(auto rows, conn->Query(
-            "SELECT id, tenant_id, user_id, csrf_token, last_seen_at, expires_at FROM sessions "
-            "WHERE token_hash = ? AND revoked_at IS NULL", {TokenHash(session_token)}));
+        ISMS_TRY_ASSIGN(
+            auto rows,
+            conn->Query(
+                "SELECT id, tenant_id, user_id, csrf_token, last_seen_at, expires_at FROM sessions "
+                "WHERE token_hash = ? AND revoked_at IS NULL",
+                {TokenHash(session_token)}
+            )
+        );
         if (rows.empty()) {
             return refused;
         }
@@ -322,10 +421,12 @@ Result<Principal> IamService::AuthenticateSession(const std::string& session_tok
     ISMS_TRY_ASSIGN(Principal p, LoadPrincipal(tenant, user, Via::kSession));
     p.csrf_token = std::move(csrf);
     p.credential_id = session_id;
-    if (now - last_seen >= std::chrono::seconds{60}) {  // keep the idle timer, at most a write a minute
+    if (now - last_seen
+        >= std::chrono::seconds{60}) {  // keep the idle timer, at most a write a minute
         ISMS_TRY_ASSIGN(auto writer, db_.Writer());
-        auto touched = writer->Exec("UPDATE sessions SET last_seen_at = ? WHERE id = ?",
-                                    {FormatTimestamp(now), session_id});
+        auto touched = writer->Exec(
+            "UPDATE sessions SET last_seen_at = ? WHERE id = ?", {FormatTimestamp(now), session_id}
+        );
         ISMS_TRY(writer->ExecScript(touched ? "COMMIT" : "ROLLBACK"));
     }
     return p;
@@ -344,9 +445,14 @@ Result<Principal> IamService::AuthenticateToken(const std::string& bearer_token)
     std::optional<Timestamp> last_used;
     {
         ISMS_TRY_ASSIGN(auto conn, db_.Reader());
-        ISMS_TRY_ASSIGN(auto rows, conn->Query(
-            "SELECT id, tenant_id, user_id, scope, expires_at, last_used_at FROM api_tokens "
-            "WHERE token_hash = ? AND revoked_at IS NULL", {TokenHash(bearer_token)}));
+        ISMS_TRY_ASSIGN(
+            auto rows,
+            conn->Query(
+                "SELECT id, tenant_id, user_id, scope, expires_at, last_used_at FROM api_tokens "
+                "WHERE token_hash = ? AND revoked_at IS NULL",
+                {TokenHash(bearer_token)}
+            )
+        );
         if (rows.empty()) {
             return refused;
         }
@@ -369,15 +475,20 @@ Result<Principal> IamService::AuthenticateToken(const std::string& bearer_token)
     p.credential_id = token_id;
     if (!last_used || now - *last_used >= std::chrono::seconds{60}) {  // at most a write a minute
         ISMS_TRY_ASSIGN(auto writer, db_.Writer());
-        auto touched = writer->Exec("UPDATE api_tokens SET last_used_at = ? WHERE id = ?",
-                                    {FormatTimestamp(now), token_id});
+        auto touched = writer->Exec(
+            "UPDATE api_tokens SET last_used_at = ? WHERE id = ?", {FormatTimestamp(now), token_id}
+        );
         ISMS_TRY(writer->ExecScript(touched ? "COMMIT" : "ROLLBACK"));
     }
     return p;
 }
 
-Result<IssuedToken> IamService::CreateToken(const Principal& who, const std::string& name,
-                                            TokenScope scope, std::optional<Timestamp> expires_at) {
+Result<IssuedToken> IamService::CreateToken(
+    const Principal& who,
+    const std::string& name,
+    TokenScope scope,
+    std::optional<Timestamp> expires_at
+) {
     if (name.empty() || name.size() > 100) {
         return Error::Invalid("name", "must be 1 to 100 characters");
     }
@@ -399,15 +510,25 @@ Result<IssuedToken> IamService::CreateToken(const Principal& who, const std::str
     ISMS_TRY_ASSIGN(
         issued.id,
         tx.sql().QueryInt(
-            "INSERT INTO api_tokens (token_hash, tenant_id, user_id, name, scope, created_at, expires_at) "
+            "INSERT INTO api_tokens (token_hash, tenant_id, user_id, name, scope, created_at, "
+            "expires_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            {TokenHash(issued.token), who.tenant.value, who.user.value, name,
-             std::string(TokenScopeName(scope)), FormatTimestamp(tx.now()), OptionalTime(expires_at)}
+            {TokenHash(issued.token),
+             who.tenant.value,
+             who.user.value,
+             name,
+             std::string(TokenScopeName(scope)),
+             FormatTimestamp(tx.now()),
+             OptionalTime(expires_at)}
         )
     );
-    json::object after{{"id", issued.id}, {"name", name}, {"user", who.user.value},
-                       {"scope", TokenScopeName(scope)},
-                       {"expires_at", expires_at ? json::value(FormatTimestamp(*expires_at)) : json::value(nullptr)}};
+    json::object after{
+        {"id", issued.id},
+        {"name", name},
+        {"user", who.user.value},
+        {"scope", TokenScopeName(scope)},
+        {"expires_at",
+         expires_at ? json::value(FormatTimestamp(*expires_at)) : json::value(nullptr)}};
     ISMS_TRY(tx.Append("token_created", "tokens", issued.id, std::nullopt, json::serialize(after)));
     ISMS_TRY(tx.Commit());
     return issued;
@@ -417,31 +538,53 @@ Result<json::array> IamService::ListTokens(const Principal& who) {
     ISMS_TRY_ASSIGN(auto conn, db_.Reader());
     // Admins see every token of the organization; others their own.
     const bool all = who.role == Role::kAdmin;
-    ISMS_TRY_ASSIGN(auto rows, conn->Query(
-        "SELECT t.id, t.name, t.scope, t.created_at, t.expires_at, t.last_used_at, t.revoked_at, u.email "
-        "FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.tenant_id = ? AND (? = 1 OR t.user_id = ?) "
-        "ORDER BY t.id", {who.tenant.value, std::int64_t{all ? 1 : 0}, who.user.value}));
+    ISMS_TRY_ASSIGN(
+        auto rows,
+        conn->Query(
+            "SELECT t.id, t.name, t.scope, t.created_at, t.expires_at, t.last_used_at, "
+            "t.revoked_at, u.email "
+            "FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.tenant_id = ? AND (? = 1 "
+            "OR t.user_id = ?) "
+            "ORDER BY t.id",
+            {who.tenant.value, std::int64_t{all ? 1 : 0}, who.user.value}
+        )
+    );
     json::array out;
-    auto opt = [](const store::SqlRow& r, std::size_t i) { return r.IsNull(i) ? json::value(nullptr) : json::value(r.Text(i)); };
+    auto opt = [](const store::SqlRow& r, std::size_t i) {
+        return r.IsNull(i) ? json::value(nullptr) : json::value(r.Text(i));
+    };
     for (const auto& r : rows) {
-        out.push_back(json::object{{"id", r.Int(0)}, {"name", r.Text(1)}, {"scope", r.Text(2)},
-                                   {"created_at", r.Text(3)}, {"expires_at", opt(r, 4)},
-                                   {"last_used_at", opt(r, 5)}, {"revoked_at", opt(r, 6)}, {"user", r.Text(7)}});
+        out.push_back(json::object{
+            {"id", r.Int(0)},
+            {"name", r.Text(1)},
+            {"scope", r.Text(2)},
+            {"created_at", r.Text(3)},
+            {"expires_at", opt(r, 4)},
+            {"last_used_at", opt(r, 5)},
+            {"revoked_at", opt(r, 6)},
+            {"user", r.Text(7)}});
     }
     return out;
 }
 
 Status IamService::RevokeToken(const Principal& who, std::int64_t token_id) {
     ISMS_TRY_ASSIGN(auto tx, store::WriteTx::Begin(db_, who.tenant, who.AsActor(), clock_, key_));
-    ISMS_TRY_ASSIGN(auto rows, tx.sql().Query(
-        "SELECT user_id, revoked_at FROM api_tokens WHERE id = ? AND tenant_id = ?", {token_id, who.tenant.value}));
+    ISMS_TRY_ASSIGN(
+        auto rows,
+        tx.sql().Query(
+            "SELECT user_id, revoked_at FROM api_tokens WHERE id = ? AND tenant_id = ?",
+            {token_id, who.tenant.value}
+        )
+    );
     if (rows.empty() || (rows[0].Int(0) != who.user.value && who.role != Role::kAdmin)) {
         return Error::NotFound("token " + std::to_string(token_id) + " not found");
     }
     if (!rows[0].IsNull(1)) {
         return Error::Conflict("token " + std::to_string(token_id) + " is already revoked");
     }
-    ISMS_TRY(tx.sql().Exec("UPDATE api_tokens SET revoked_at = ? WHERE id = ?", {FormatTimestamp(tx.now()), token_id}));
+    ISMS_TRY(tx.sql().Exec(
+        "UPDATE api_tokens SET revoked_at = ? WHERE id = ?", {FormatTimestamp(tx.now()), token_id}
+    ));
     ISMS_TRY(tx.Append("token_revoked", "tokens", token_id, std::nullopt, std::nullopt));
     return tx.Commit();
 }

@@ -47,30 +47,43 @@ struct SessionPolicy {
 
 class IamService {
 public:
-    IamService(store::Database& db, const Clock& clock, const store::LedgerKey& key,
-               SessionPolicy policy);
+    IamService(
+        store::Database& db, const Clock& clock, const store::LedgerKey& key, SessionPolicy policy
+    );
 
-    [[nodiscard]] Result<Tenant> CreateTenant(const store::Actor& actor, const std::string& name,
-                                              const std::string& slug);
+    [[nodiscard]] Result<Tenant> CreateTenant(
+        const store::Actor& actor, const std::string& name, const std::string& slug
+    );
     [[nodiscard]] Result<Tenant> FindTenant(const std::string& slug);
     [[nodiscard]] Result<std::vector<Tenant>> ListTenants();
 
     /// Creates a user (password checked for length) or, when the e-mail exists, returns it.
-    [[nodiscard]] Result<UserId> EnsureUser(const store::Actor& actor, const std::string& email,
-                                            const std::string& name, const std::string& password);
+    [[nodiscard]] Result<UserId> EnsureUser(
+        const store::Actor& actor,
+        const std::string& email,
+        const std::string& name,
+        const std::string& password
+    );
     [[nodiscard]] Result<UserId> FindUser(const std::string& email);
-    [[nodiscard]] Status SetPassword(const store::Actor& actor, const std::string& email,
-                                     const std::string& password);
+    [[nodiscard]] Status SetPassword(
+        const store::Actor& actor, const std::string& email, const std::string& password
+    );
     /// Gives `user` the role in `tenant`, replacing an earlier role.
-    [[nodiscard]] Status SetMembership(const store::Actor& actor, TenantId tenant, UserId user, Role role);
+    [[nodiscard]] Status SetMembership(
+        const store::Actor& actor, TenantId tenant, UserId user, Role role
+    );
     [[nodiscard]] Result<bool> IsMember(TenantId tenant, UserId user);
     [[nodiscard]] Result<json::array> ListMembers(TenantId tenant);
 
     /// Checks e-mail and password; on success opens a session in the named organization (or the
-    /// user's only one). Unknown user and wrong password give the same error and take the same time.
-    [[nodiscard]] Result<LoginResult> Login(const std::string& email, const std::string& password,
-                                            const std::string& tenant_slug,
-                                            const std::string& remote_address);
+    /// user's only one). Unknown user and wrong password give the same error and take the same
+    /// time.
+    [[nodiscard]] Result<LoginResult> Login(
+        const std::string& email,
+        const std::string& password,
+        const std::string& tenant_slug,
+        const std::string& remote_address
+    );
     [[nodiscard]] Status Logout(const Principal& who);
 
     /// Resolves a session cookie value; enforces idle and absolute timeouts.
@@ -78,9 +91,12 @@ public:
     /// Resolves a bearer token; refuses expired and revoked tokens.
     [[nodiscard]] Result<Principal> AuthenticateToken(const std::string& bearer_token);
 
-    [[nodiscard]] Result<IssuedToken> CreateToken(const Principal& who, const std::string& name,
-                                                  TokenScope scope,
-                                                  std::optional<Timestamp> expires_at);
+    [[nodiscard]] Result<IssuedToken> CreateToken(
+        const Principal& who,
+        const std::string& name,
+        TokenScope scope,
+        std::optional<Timestamp> expires_at
+    );
     [[nodiscard]] Result<json::array> ListTokens(const Principal& who);
     [[nodiscard]] Status RevokeToken(const Principal& who, std::int64_t token_id);
 

@@ -9,10 +9,14 @@ namespace {
 
 const char* ActionName(Action a) {
     switch (a) {
-        case Action::kRead: return "read";
-        case Action::kCreate: return "create";
-        case Action::kUpdate: return "change";
-        case Action::kArchive: return "archive";
+        case Action::kRead:
+            return "read";
+        case Action::kCreate:
+            return "create";
+        case Action::kUpdate:
+            return "change";
+        case Action::kArchive:
+            return "archive";
     }
     return "change";
 }
@@ -21,9 +25,12 @@ const char* ActionName(Action a) {
 
 std::string_view TokenScopeName(TokenScope s) {
     switch (s) {
-        case TokenScope::kReadOnly: return "read";
-        case TokenScope::kReadWrite: return "read_write";
-        case TokenScope::kAdmin: return "admin";
+        case TokenScope::kReadOnly:
+            return "read";
+        case TokenScope::kReadWrite:
+            return "read_write";
+        case TokenScope::kAdmin:
+            return "admin";
     }
     return "read";
 }
@@ -37,13 +44,17 @@ std::optional<TokenScope> ParseTokenScope(std::string_view name) {
     return std::nullopt;
 }
 
-Status Authorize(const Principal& who, const schema::RegisterSpec& spec, Action action,
-                 std::optional<UserId> record_owner) {
+Status Authorize(
+    const Principal& who,
+    const schema::RegisterSpec& spec,
+    Action action,
+    std::optional<UserId> record_owner
+) {
     if (action == Action::kRead) {
         return {};
     }
-    const std::string denied = std::string(RoleName(who.role)) + " may not " + ActionName(action)
-                             + " " + spec.name;
+    const std::string denied =
+        std::string(RoleName(who.role)) + " may not " + ActionName(action) + " " + spec.name;
     if (who.via == Via::kToken && who.scope == TokenScope::kReadOnly) {
         return Error::Denied("this API token is read-only");
     }

@@ -17,8 +17,12 @@ enum class Action { kRead, kCreate, kUpdate, kArchive };
 ///  - the register's editor roles (and admin) may create, update and archive;
 ///  - risk and control owners may update records they own;
 ///  - auditors and readers never write.
-[[nodiscard]] Status Authorize(const Principal& who, const schema::RegisterSpec& spec, Action action,
-                               std::optional<UserId> record_owner = std::nullopt);
+[[nodiscard]] Status Authorize(
+    const Principal& who,
+    const schema::RegisterSpec& spec,
+    Action action,
+    std::optional<UserId> record_owner = std::nullopt
+);
 
 /// Administration of the organization itself: members, custom fields, settings (admin only).
 [[nodiscard]] Status RequireAdmin(const Principal& who);

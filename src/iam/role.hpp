@@ -10,8 +10,13 @@ namespace isms::iam {
 
 enum class Role { kAdmin, kIsmsManager, kRiskOwner, kControlOwner, kAuditor, kReader };
 
-inline constexpr Role kAllRoles[] = {Role::kAdmin,        Role::kIsmsManager, Role::kRiskOwner,
-                                     Role::kControlOwner, Role::kAuditor,     Role::kReader};
+inline constexpr Role kAllRoles[] = {
+    Role::kAdmin,
+    Role::kIsmsManager,
+    Role::kRiskOwner,
+    Role::kControlOwner,
+    Role::kAuditor,
+    Role::kReader};
 
 [[nodiscard]] std::string_view RoleName(Role role);
 [[nodiscard]] std::optional<Role> ParseRole(std::string_view name);

@@ -22,13 +22,14 @@ json::object EventToJson(const store::LedgerEvent& e) {
         auto v = ParseJson(*s);
         return v ? std::move(*v) : json::value(nullptr);
     };
-    return json::object{{"seq", e.seq},
-                        {"at", FormatTimestamp(e.at)},
-                        {"actor", json::object{{"id", e.actor.id.value}, {"name", e.actor.name}}},
-                        {"action", e.action},
-                        {"before", parse(e.before)},
-                        {"after", parse(e.after)},
-                        {"hash", e.hash}};
+    return json::object{
+        {"seq", e.seq},
+        {"at", FormatTimestamp(e.at)},
+        {"actor", json::object{{"id", e.actor.id.value}, {"name", e.actor.name}}},
+        {"action", e.action},
+        {"before", parse(e.before)},
+        {"after", parse(e.after)},
+        {"hash", e.hash}};
 }
 
 /// Ids named by reference fields of one field, whatever their shape.
@@ -46,8 +47,12 @@ std::vector<std::int64_t> ReferencedIds(const FieldSpec& f, const json::value& v
 
 }  // namespace
 
-RecordService::RecordService(store::Database& db, const schema::Registry& registry,
-                             const Clock& clock, const store::LedgerKey& key)
+RecordService::RecordService(
+    store::Database& db,
+    const schema::Registry& registry,
+    const Clock& clock,
+    const store::LedgerKey& key
+)
     : db_(db), registry_(registry), clock_(clock), key_(key) {}
 
 Result<const schema::RegisterSpec*> RecordService::Find(std::string_view register_name) const {
@@ -58,21 +63,33 @@ Result<const schema::RegisterSpec*> RecordService::Find(std::string_view registe
     return spec;
 }
 
-Status RecordService::CheckReferences(store::TenantScope& scope, const schema::RegisterSpec& spec,
-                                      const std::vector<FieldSpec>& extension,
-                                      const schema::Draft& draft) {
+Status RecordService::CheckReferences(
+    store::TenantScope& scope,
+    const schema::RegisterSpec& spec,
+    const std::vector<FieldSpec>& extension,
+    const schema::Draft& draft
+) {
     std::vector<FieldError> errors;
-    auto check_users = [&](const std::string& path, const std::vector<std::int64_t>& ids) -> Status {
+    auto check_users = [&](const std::string& path,
+                           const std::vector<std::int64_t>& ids) -> Status {
         for (auto id : ids) {
-            ISMS_TRY_ASSIGN(auto rows, scope.sql().Query(
-                "SELECT 1 FROM memberships WHERE tenant_id = ? AND user_id = ?", {scope.tenant().value, id}));
+            ISMS_TRY_ASSIGN(
+                auto rows,
+                scope.sql().Query(
+                    "SELECT 1 FROM memberships WHERE tenant_id = ? AND user_id = ?",
+                    {scope.tenant().value, id}
+                )
+            );
             if (rows.empty()) {
-                errors.push_back({path, "user " + std::to_string(id) + " is not a member of this organization"});
+                errors.push_back(
+                    {path, "user " + std::to_string(id) + " is not a member of this organization"}
+                );
             }
         }
         return {};
     };
-    auto check_field = [&](const FieldSpec& f, const json::value& v, const std::string& path) -> Status {
+    auto check_field = [&](const FieldSpec& f, const json::value& v, const std::string& path
+                       ) -> Status {
         if (v.is_null()) {
             return {};
         }
@@ -89,7 +106,8 @@ Status RecordService::CheckReferences(store::TenantScope& scope, const schema::R
         }
         ISMS_TRY_ASSIGN(auto missing, store::MissingRecords(scope, *target, ReferencedIds(f, v)));
         for (auto id : missing) {
-            errors.push_back({path, "no " + target->name + " record with id " + std::to_string(id)});
+            errors.push_back({path, "no " + target->name + " record with id " + std::to_string(id)}
+            );
         }
         return {};
     };
@@ -116,8 +134,9 @@ Status RecordService::CheckReferences(store::TenantScope& scope, const schema::R
     return {};
 }
 
-Result<json::object> RecordService::List(const iam::Principal& who, std::string_view register_name,
-                                         const QueryParams& params) {
+Result<json::object> RecordService::List(
+    const iam::Principal& who, std::string_view register_name, const QueryParams& params
+) {
     ISMS_TRY_ASSIGN(const auto* spec, Find(register_name));
     ISMS_TRY(iam::Authorize(who, *spec, iam::Action::kRead));
     ISMS_TRY_ASSIGN(schema::ListQuery query, schema::ParseListQuery(*spec, params));
@@ -128,14 +147,16 @@ Result<json::object> RecordService::List(const iam::Principal& who, std::string_
     for (const auto& r : page.items) {
         items.push_back(schema::RecordToJson(*spec, r));
     }
-    return json::object{{"items", std::move(items)},
-                        {"total", page.total},
-                        {"limit", query.limit},
-                        {"offset", query.offset}};
+    return json::object{
+        {"items", std::move(items)},
+        {"total", page.total},
+        {"limit", query.limit},
+        {"offset", query.offset}};
 }
 
-Result<json::object> RecordService::Get(const iam::Principal& who, std::string_view register_name,
-                                        RecordId id) {
+Result<json::object> RecordService::Get(
+    const iam::Principal& who, std::string_view register_name, RecordId id
+) {
     ISMS_TRY_ASSIGN(const auto* spec, Find(register_name));
     ISMS_TRY(iam::Authorize(who, *spec, iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(db_, who.tenant));
@@ -143,28 +164,36 @@ Result<json::object> RecordService::Get(const iam::Principal& who, std::string_v
     return schema::RecordToJson(*spec, record);
 }
 
-Result<json::object> RecordService::Create(const iam::Principal& who, std::string_view register_name,
-                                           const json::object& body) {
+Result<json::object> RecordService::Create(
+    const iam::Principal& who, std::string_view register_name, const json::object& body
+) {
     ISMS_TRY_ASSIGN(const auto* spec, Find(register_name));
     ISMS_TRY(iam::Authorize(who, *spec, iam::Action::kCreate));
     ISMS_TRY_ASSIGN(auto tx, store::WriteTx::Begin(db_, who.tenant, who.AsActor(), clock_, key_));
     ISMS_TRY_ASSIGN(auto extension, store::LoadExtension(tx, spec->name));
-    ISMS_TRY_ASSIGN(schema::Draft draft, schema::ValidateInput(*spec, extension, body, schema::InputMode::kCreate));
+    ISMS_TRY_ASSIGN(
+        schema::Draft draft,
+        schema::ValidateInput(*spec, extension, body, schema::InputMode::kCreate)
+    );
     ISMS_TRY(CheckReferences(tx, *spec, extension, draft));
     ISMS_TRY_ASSIGN(auto record, store::InsertRecord(tx, *spec, draft));
     ISMS_TRY(tx.Commit());
     return schema::RecordToJson(*spec, record);
 }
 
-Result<std::int64_t> RecordService::CreateMany(const iam::Principal& who, std::string_view register_name,
-                                              const std::vector<json::object>& bodies) {
+Result<std::int64_t> RecordService::CreateMany(
+    const iam::Principal& who,
+    std::string_view register_name,
+    const std::vector<json::object>& bodies
+) {
     ISMS_TRY_ASSIGN(const auto* spec, Find(register_name));
     ISMS_TRY(iam::Authorize(who, *spec, iam::Action::kCreate));
     ISMS_TRY_ASSIGN(auto tx, store::WriteTx::Begin(db_, who.tenant, who.AsActor(), clock_, key_));
     ISMS_TRY_ASSIGN(auto extension, store::LoadExtension(tx, spec->name));
     for (std::size_t i = 0; i < bodies.size(); ++i) {
         auto draft = schema::ValidateInput(*spec, extension, bodies[i], schema::InputMode::kCreate);
-        auto checked = draft ? CheckReferences(tx, *spec, extension, *draft) : Status(draft.error());
+        auto checked =
+            draft ? CheckReferences(tx, *spec, extension, *draft) : Status(draft.error());
         if (!checked) {
             Error e = checked.error();
             for (auto& f : e.fields) {
@@ -179,15 +208,22 @@ Result<std::int64_t> RecordService::CreateMany(const iam::Principal& who, std::s
     return static_cast<std::int64_t>(bodies.size());
 }
 
-Result<json::object> RecordService::Patch(const iam::Principal& who, std::string_view register_name,
-                                          RecordId id, std::optional<std::int64_t> expected_version,
-                                          const json::object& body) {
+Result<json::object> RecordService::Patch(
+    const iam::Principal& who,
+    std::string_view register_name,
+    RecordId id,
+    std::optional<std::int64_t> expected_version,
+    const json::object& body
+) {
     ISMS_TRY_ASSIGN(const auto* spec, Find(register_name));
     ISMS_TRY_ASSIGN(auto tx, store::WriteTx::Begin(db_, who.tenant, who.AsActor(), clock_, key_));
     ISMS_TRY_ASSIGN(auto current, store::GetRecord(tx, *spec, id));
     ISMS_TRY(iam::Authorize(who, *spec, iam::Action::kUpdate, current.owner));
     ISMS_TRY_ASSIGN(auto extension, store::LoadExtension(tx, spec->name));
-    ISMS_TRY_ASSIGN(schema::Draft draft, schema::ValidateInput(*spec, extension, body, schema::InputMode::kPatch));
+    ISMS_TRY_ASSIGN(
+        schema::Draft draft,
+        schema::ValidateInput(*spec, extension, body, schema::InputMode::kPatch)
+    );
     if (draft.owner && who.role != iam::Role::kAdmin && who.role != iam::Role::kIsmsManager
         && *draft.owner != current.owner) {
         return Error::Denied("only an admin or ISMS manager may hand a record to another owner");
@@ -198,8 +234,12 @@ Result<json::object> RecordService::Patch(const iam::Principal& who, std::string
     return schema::RecordToJson(*spec, record);
 }
 
-Result<json::object> RecordService::Archive(const iam::Principal& who, std::string_view register_name,
-                                            RecordId id, std::optional<std::int64_t> expected_version) {
+Result<json::object> RecordService::Archive(
+    const iam::Principal& who,
+    std::string_view register_name,
+    RecordId id,
+    std::optional<std::int64_t> expected_version
+) {
     ISMS_TRY_ASSIGN(const auto* spec, Find(register_name));
     ISMS_TRY_ASSIGN(auto tx, store::WriteTx::Begin(db_, who.tenant, who.AsActor(), clock_, key_));
     ISMS_TRY_ASSIGN(auto current, store::GetRecord(tx, *spec, id));
@@ -209,8 +249,9 @@ Result<json::object> RecordService::Archive(const iam::Principal& who, std::stri
     return schema::RecordToJson(*spec, record);
 }
 
-Result<json::object> RecordService::History(const iam::Principal& who, std::string_view register_name,
-                                            RecordId id) {
+Result<json::object> RecordService::History(
+    const iam::Principal& who, std::string_view register_name, RecordId id
+) {
     ISMS_TRY_ASSIGN(const auto* spec, Find(register_name));
     ISMS_TRY(iam::Authorize(who, *spec, iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(db_, who.tenant));
@@ -223,8 +264,9 @@ Result<json::object> RecordService::History(const iam::Principal& who, std::stri
     return json::object{{"items", std::move(items)}};
 }
 
-Result<std::string> RecordService::ExportCsv(const iam::Principal& who, std::string_view register_name,
-                                             const QueryParams& params) {
+Result<std::string> RecordService::ExportCsv(
+    const iam::Principal& who, std::string_view register_name, const QueryParams& params
+) {
     ISMS_TRY_ASSIGN(const auto* spec, Find(register_name));
     ISMS_TRY(iam::Authorize(who, *spec, iam::Action::kRead));
     QueryParams filters;
@@ -268,20 +310,22 @@ Result<json::object> RecordService::Schema(const iam::Principal& who) {
         for (const auto& r : spec.editor_roles) {
             editors.emplace_back(r);
         }
-        registers.push_back(json::object{{"name", spec.name},
-                                         {"title", spec.title},
-                                         {"ref_prefix", spec.ref_prefix},
-                                         {"clause", spec.clause},
-                                         {"description", spec.description},
-                                         {"editor_roles", std::move(editors)},
-                                         {"fields", std::move(fields)},
-                                         {"custom_fields", std::move(custom)}});
+        registers.push_back(json::object{
+            {"name", spec.name},
+            {"title", spec.title},
+            {"ref_prefix", spec.ref_prefix},
+            {"clause", spec.clause},
+            {"description", spec.description},
+            {"editor_roles", std::move(editors)},
+            {"fields", std::move(fields)},
+            {"custom_fields", std::move(custom)}});
     }
     return json::object{{"registers", std::move(registers)}};
 }
 
-Result<json::object> RecordService::SetExtension(const iam::Principal& who, std::string_view register_name,
-                                                 const json::value& body) {
+Result<json::object> RecordService::SetExtension(
+    const iam::Principal& who, std::string_view register_name, const json::value& body
+) {
     ISMS_TRY_ASSIGN(const auto* spec, Find(register_name));
     ISMS_TRY(iam::RequireAdmin(who));
     const json::value* list = body.is_object() ? body.as_object().if_contains("fields") : nullptr;
@@ -303,7 +347,9 @@ Result<json::object> RecordService::SetExtension(const iam::Principal& who, std:
             continue;
         }
         if (spec->Field(f->name) != nullptr) {
-            errors.push_back({path + ".name", "'" + f->name + "' is a declared field of " + spec->name});
+            errors.push_back(
+                {path + ".name", "'" + f->name + "' is a declared field of " + spec->name}
+            );
         }
         for (const auto& earlier : fields) {
             if (earlier.name == f->name) {

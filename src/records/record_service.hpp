@@ -14,8 +14,8 @@
 #include "core/json.hpp"
 #include "iam/principal.hpp"
 #include "schema/registry.hpp"
-#include "store/database.hpp"
 #include "schema/validate.hpp"
+#include "store/database.hpp"
 #include "store/ledger.hpp"
 #include "store/session.hpp"
 
@@ -25,45 +25,68 @@ using QueryParams = std::vector<std::pair<std::string, std::string>>;
 
 class RecordService {
 public:
-    RecordService(store::Database& db, const schema::Registry& registry, const Clock& clock,
-                  const store::LedgerKey& key);
+    RecordService(
+        store::Database& db,
+        const schema::Registry& registry,
+        const Clock& clock,
+        const store::LedgerKey& key
+    );
 
-    [[nodiscard]] Result<json::object> List(const iam::Principal& who, std::string_view register_name,
-                                            const QueryParams& params);
-    [[nodiscard]] Result<json::object> Get(const iam::Principal& who, std::string_view register_name,
-                                           RecordId id);
-    [[nodiscard]] Result<json::object> Create(const iam::Principal& who, std::string_view register_name,
-                                              const json::object& body);
+    [[nodiscard]] Result<json::object> List(
+        const iam::Principal& who, std::string_view register_name, const QueryParams& params
+    );
+    [[nodiscard]] Result<json::object> Get(
+        const iam::Principal& who, std::string_view register_name, RecordId id
+    );
+    [[nodiscard]] Result<json::object> Create(
+        const iam::Principal& who, std::string_view register_name, const json::object& body
+    );
     /// Creates many records in one transaction (bulk load, imports): all or nothing; errors
     /// name the item ("items[12].name"). Returns how many were created.
-    [[nodiscard]] Result<std::int64_t> CreateMany(const iam::Principal& who, std::string_view register_name,
-                                                  const std::vector<json::object>& bodies);
+    [[nodiscard]] Result<std::int64_t> CreateMany(
+        const iam::Principal& who,
+        std::string_view register_name,
+        const std::vector<json::object>& bodies
+    );
     /// `expected_version` comes from If-Match; a patch without one is accepted (last writer wins
     /// is the client's explicit choice), a stale one is refused with kStaleVersion.
-    [[nodiscard]] Result<json::object> Patch(const iam::Principal& who, std::string_view register_name,
-                                             RecordId id, std::optional<std::int64_t> expected_version,
-                                             const json::object& body);
-    [[nodiscard]] Result<json::object> Archive(const iam::Principal& who, std::string_view register_name,
-                                               RecordId id, std::optional<std::int64_t> expected_version);
-    [[nodiscard]] Result<json::object> History(const iam::Principal& who, std::string_view register_name,
-                                               RecordId id);
+    [[nodiscard]] Result<json::object> Patch(
+        const iam::Principal& who,
+        std::string_view register_name,
+        RecordId id,
+        std::optional<std::int64_t> expected_version,
+        const json::object& body
+    );
+    [[nodiscard]] Result<json::object> Archive(
+        const iam::Principal& who,
+        std::string_view register_name,
+        RecordId id,
+        std::optional<std::int64_t> expected_version
+    );
+    [[nodiscard]] Result<json::object> History(
+        const iam::Principal& who, std::string_view register_name, RecordId id
+    );
     /// All records matching the list filters (no paging), as CSV.
-    [[nodiscard]] Result<std::string> ExportCsv(const iam::Principal& who, std::string_view register_name,
-                                                const QueryParams& params);
+    [[nodiscard]] Result<std::string> ExportCsv(
+        const iam::Principal& who, std::string_view register_name, const QueryParams& params
+    );
 
     /// The register declarations with this tenant's custom fields, for /api/v1/schema.
     [[nodiscard]] Result<json::object> Schema(const iam::Principal& who);
-    [[nodiscard]] Result<json::object> SetExtension(const iam::Principal& who,
-                                                    std::string_view register_name,
-                                                    const json::value& body);
+    [[nodiscard]] Result<json::object> SetExtension(
+        const iam::Principal& who, std::string_view register_name, const json::value& body
+    );
 
     [[nodiscard]] const schema::Registry& registry() const { return registry_; }
 
 private:
     [[nodiscard]] Result<const schema::RegisterSpec*> Find(std::string_view register_name) const;
-    [[nodiscard]] Status CheckReferences(store::TenantScope& scope, const schema::RegisterSpec& spec,
-                                         const std::vector<schema::FieldSpec>& extension,
-                                         const schema::Draft& draft);
+    [[nodiscard]] Status CheckReferences(
+        store::TenantScope& scope,
+        const schema::RegisterSpec& spec,
+        const std::vector<schema::FieldSpec>& extension,
+        const schema::Draft& draft
+    );
 
     store::Database& db_;
     const schema::Registry& registry_;

@@ -23,8 +23,18 @@ RegisterSpec Assets() {
             .Label("Kind")
             .Describe("Primary assets are information and business processes; supporting "
                       "assets are what they rely on."),
-        Enum("category", {"information", "business_process", "software", "hardware", "service",
-                          "network", "people", "site", "supplier"})
+        Enum(
+            "category",
+            {"information",
+             "business_process",
+             "software",
+             "hardware",
+             "service",
+             "network",
+             "people",
+             "site",
+             "supplier"}
+        )
             .Label("Category"),
         Enum("classification", {"public", "internal", "confidential", "restricted"})
             .Label("Classification"),
@@ -43,6 +53,8 @@ RegisterSpec Assets() {
 
 }  // namespace
 
-Status DeclareRiskRegisters(schema::Registry& registry) { return registry.Add(Assets()); }
+Status DeclareRiskRegisters(schema::Registry& registry) {
+    return registry.Add(Assets());
+}
 
 }  // namespace isms::risk

@@ -1,6 +1,7 @@
 #include "schema/list_query.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 
 #include "core/clock.hpp"
@@ -46,8 +47,9 @@ std::optional<std::int64_t> ToInt(std::string_view s) {
     return v;
 }
 
-Result<json::value> TypedValue(const Column& c, bool is_tag, std::string_view text,
-                               const std::string& param) {
+Result<json::value> TypedValue(
+    const Column& c, bool is_tag, std::string_view text, const std::string& param
+) {
     if (is_tag) {
         return json::value(json::string(text));
     }
@@ -64,7 +66,8 @@ Result<json::value> TypedValue(const Column& c, bool is_tag, std::string_view te
             char* end = nullptr;
             const std::string s(text);
             const double d = std::strtod(s.c_str(), &end);
-            if (s.empty() || end != s.c_str() + s.size()) {
+            // strtod also reads "nan" and "inf", which no stored value compares with.
+            if (s.empty() || end != s.c_str() + s.size() || !std::isfinite(d)) {
                 return Error::Invalid(param, "must be a number");
             }
             return json::value(d);
@@ -89,7 +92,8 @@ Result<json::value> TypedValue(const Column& c, bool is_tag, std::string_view te
             return Error::Invalid(param, "must be an RFC 3339 date-time or a date");
         case FieldType::kText:
         case FieldType::kMarkdown:
-        case FieldType::kEnum: return json::value(json::string(text));
+        case FieldType::kEnum:
+            return json::value(json::string(text));
     }
     return json::value(json::string(text));
 }
@@ -132,14 +136,16 @@ Result<FilterOp> ParseOp(std::string_view op, const std::string& param) {
     if (op == "null") {
         return FilterOp::kIsNull;
     }
-    return Error::Invalid(param, "unknown operator '" + std::string(op)
-                                     + "' (use eq, ne, in, gt, gte, lt, lte, null)");
+    return Error::Invalid(
+        param, "unknown operator '" + std::string(op) + "' (use eq, ne, in, gt, gte, lt, lte, null)"
+    );
 }
 
 }  // namespace
 
-Result<ListQuery> ParseListQuery(const RegisterSpec& spec,
-                                 const std::vector<std::pair<std::string, std::string>>& params) {
+Result<ListQuery> ParseListQuery(
+    const RegisterSpec& spec, const std::vector<std::pair<std::string, std::string>>& params
+) {
     ListQuery q;
     for (const auto& [key, value] : params) {
         if (key == "q") {
@@ -154,8 +160,10 @@ Result<ListQuery> ParseListQuery(const RegisterSpec& spec,
             const std::int64_t max = key == "limit" ? kMaxPageSize : INT32_MAX;
             const std::int64_t min = key == "limit" ? 1 : 0;
             if (!v || *v < min || *v > max) {
-                return Error::Invalid(key, "must be an integer from " + std::to_string(min) + " to "
-                                               + std::to_string(max));
+                return Error::Invalid(
+                    key,
+                    "must be an integer from " + std::to_string(min) + " to " + std::to_string(max)
+                );
             }
             (key == "limit" ? q.limit : q.offset) = *v;
             continue;

@@ -28,7 +28,7 @@ enum class ArchivedFilter { kExclude, kOnly, kAny };
 
 struct ListQuery {
     std::vector<Filter> filters;
-    std::string text;                     // `q`: case-insensitive substring over searchable fields
+    std::string text;  // `q`: case-insensitive substring over searchable fields
     std::string sort_column = "id";
     bool descending = false;
     std::int64_t limit = 50;

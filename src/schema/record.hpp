@@ -22,8 +22,8 @@ struct Record {
     Timestamp updated_at;
     UserId updated_by;
     std::optional<UserId> owner;
-    json::array tags;    // strings
-    json::object extra;  // tenant custom fields
+    json::array tags;     // strings
+    json::object extra;   // tenant custom fields
     json::object fields;  // declared fields that have a value; absent means null
     std::optional<Timestamp> archived_at;
 };

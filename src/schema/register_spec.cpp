@@ -94,14 +94,30 @@ std::size_t FieldSpec::LengthLimit() const {
     return type == FieldType::kMarkdown ? 100'000 : 1'000;
 }
 
-FieldSpec Text(std::string name) { return Make(std::move(name), FieldType::kText); }
-FieldSpec Markdown(std::string name) { return Make(std::move(name), FieldType::kMarkdown); }
-FieldSpec Int(std::string name) { return Make(std::move(name), FieldType::kInt); }
-FieldSpec Decimal(std::string name) { return Make(std::move(name), FieldType::kDecimal); }
-FieldSpec Bool(std::string name) { return Make(std::move(name), FieldType::kBool); }
-FieldSpec DateField(std::string name) { return Make(std::move(name), FieldType::kDate); }
-FieldSpec DateTimeField(std::string name) { return Make(std::move(name), FieldType::kDateTime); }
-FieldSpec User(std::string name) { return Make(std::move(name), FieldType::kUser); }
+FieldSpec Text(std::string name) {
+    return Make(std::move(name), FieldType::kText);
+}
+FieldSpec Markdown(std::string name) {
+    return Make(std::move(name), FieldType::kMarkdown);
+}
+FieldSpec Int(std::string name) {
+    return Make(std::move(name), FieldType::kInt);
+}
+FieldSpec Decimal(std::string name) {
+    return Make(std::move(name), FieldType::kDecimal);
+}
+FieldSpec Bool(std::string name) {
+    return Make(std::move(name), FieldType::kBool);
+}
+FieldSpec DateField(std::string name) {
+    return Make(std::move(name), FieldType::kDate);
+}
+FieldSpec DateTimeField(std::string name) {
+    return Make(std::move(name), FieldType::kDateTime);
+}
+FieldSpec User(std::string name) {
+    return Make(std::move(name), FieldType::kUser);
+}
 
 FieldSpec Enum(std::string name, std::vector<std::string> values) {
     FieldSpec f = Make(std::move(name), FieldType::kEnum);

@@ -1,7 +1,8 @@
 // Registers declared once, as data (ARCHITECTURE.md "Registers"). A RegisterSpec names the
 // fields of one register (assets, risks, …) with their types and limits; the store derives its
 // tables from it, the validator checks input against it, the HTTP layer serves generic
-// endpoints and the OpenAPI document from it. Modules declare their specs in <module>_registers.cpp.
+// endpoints and the OpenAPI document from it. Modules declare their specs in
+// <module>_registers.cpp.
 #pragma once
 
 #include <memory>
@@ -13,11 +14,11 @@
 namespace isms::schema {
 
 enum class FieldType {
-    kText,           // one line of text
-    kMarkdown,       // long text, rendered as Markdown by the UI
-    kEnum,           // one of `values`
-    kInt,            // 64-bit integer
-    kDecimal,        // floating point number
+    kText,      // one line of text
+    kMarkdown,  // long text, rendered as Markdown by the UI
+    kEnum,      // one of `values`
+    kInt,       // 64-bit integer
+    kDecimal,   // floating point number
     kBool,
     kDate,           // "YYYY-MM-DD"
     kDateTime,       // RFC 3339, stored normalized to UTC
@@ -85,7 +86,17 @@ struct RegisterSpec {
 
 /// Names every record has besides the declared fields; input may set only owner, tags, extra.
 inline constexpr const char* kCommonFields[] = {
-    "id",         "ref",        "version", "created_at", "created_by", "updated_at",
-    "updated_by", "owner",      "tags",    "extra",      "archived",   "archived_at"};
+    "id",
+    "ref",
+    "version",
+    "created_at",
+    "created_by",
+    "updated_at",
+    "updated_by",
+    "owner",
+    "tags",
+    "extra",
+    "archived",
+    "archived_at"};
 
 }  // namespace isms::schema

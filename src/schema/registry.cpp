@@ -14,7 +14,7 @@ bool IsIdentifier(std::string_view s) {
 
 bool IsCommon(std::string_view name) {
     return std::find(std::begin(kCommonFields), std::end(kCommonFields), name)
-        != std::end(kCommonFields);
+           != std::end(kCommonFields);
 }
 
 }  // namespace

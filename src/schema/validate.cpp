@@ -20,19 +20,26 @@ const char* Article(FieldType t) {
         case FieldType::kMarkdown:
         case FieldType::kEnum:
         case FieldType::kDate:
-        case FieldType::kDateTime: return "a string";
+        case FieldType::kDateTime:
+            return "a string";
         case FieldType::kInt:
         case FieldType::kReference:
-        case FieldType::kUser: return "an integer";
-        case FieldType::kDecimal: return "a number";
-        case FieldType::kBool: return "true or false";
-        case FieldType::kReferenceList: return "an array of integers";
+        case FieldType::kUser:
+            return "an integer";
+        case FieldType::kDecimal:
+            return "a number";
+        case FieldType::kBool:
+            return "true or false";
+        case FieldType::kReferenceList:
+            return "an array of integers";
     }
     return "a value";
 }
 
 bool IsBlank(std::string_view s) {
-    return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    });
 }
 
 std::optional<std::int64_t> AsInt(const json::value& v) {
@@ -52,7 +59,9 @@ std::string FormatNumber(double d) {
     return std::to_string(d);
 }
 
-bool InRange(const FieldSpec& f, double v, const std::string& path, std::vector<FieldError>& errors) {
+bool InRange(
+    const FieldSpec& f, double v, const std::string& path, std::vector<FieldError>& errors
+) {
     if ((f.min && v < *f.min) || (f.max && v > *f.max)) {
         std::string msg = "must be";
         if (f.min) {
@@ -70,15 +79,21 @@ bool InRange(const FieldSpec& f, double v, const std::string& path, std::vector<
     return true;
 }
 
-std::optional<json::value> ValidateString(const FieldSpec& f, const json::string& s,
-                                          const std::string& path, std::vector<FieldError>& errors) {
+std::optional<json::value> ValidateString(
+    const FieldSpec& f,
+    const json::string& s,
+    const std::string& path,
+    std::vector<FieldError>& errors
+) {
     // Length in code points, so a limit means the same for every script.
     std::size_t length = 0;
     for (char ch : s) {
         length += (static_cast<unsigned char>(ch) & 0xC0U) != 0x80U ? 1 : 0;
     }
     if (length > f.LengthLimit()) {
-        errors.push_back({path, "must be at most " + std::to_string(f.LengthLimit()) + " characters"});
+        errors.push_back(
+            {path, "must be at most " + std::to_string(f.LengthLimit()) + " characters"}
+        );
         return std::nullopt;
     }
     if (f.required && IsBlank(s)) {
@@ -94,8 +109,12 @@ std::optional<json::value> ValidateString(const FieldSpec& f, const json::string
 
 }  // namespace
 
-std::optional<json::value> ValidateValue(const FieldSpec& f, const json::value& v,
-                                         const std::string& path, std::vector<FieldError>& errors) {
+std::optional<json::value> ValidateValue(
+    const FieldSpec& f,
+    const json::value& v,
+    const std::string& path,
+    std::vector<FieldError>& errors
+) {
     auto wrong_type = [&]() -> std::optional<json::value> {
         errors.push_back({path, std::string("must be ") + Article(f.type)});
         return std::nullopt;
@@ -112,7 +131,8 @@ std::optional<json::value> ValidateValue(const FieldSpec& f, const json::value& 
                 return wrong_type();
             }
             const json::string& s = v.get_string();
-            if (std::find(f.values.begin(), f.values.end(), std::string_view(s)) == f.values.end()) {
+            if (std::find(f.values.begin(), f.values.end(), std::string_view(s))
+                == f.values.end()) {
                 std::string allowed;
                 for (const auto& value : f.values) {
                     allowed += (allowed.empty() ? "" : ", ") + value;
@@ -165,7 +185,9 @@ std::optional<json::value> ValidateValue(const FieldSpec& f, const json::value& 
             }
             auto t = ParseTimestamp(v.get_string());
             if (!t) {
-                errors.push_back({path, "must be an RFC 3339 date-time such as 2026-03-01T09:00:00Z"});
+                errors.push_back(
+                    {path, "must be an RFC 3339 date-time such as 2026-03-01T09:00:00Z"}
+                );
                 return std::nullopt;
             }
             return json::value(FormatTimestamp(*t));
@@ -188,7 +210,9 @@ std::optional<json::value> ValidateValue(const FieldSpec& f, const json::value& 
             }
             const json::array& a = v.get_array();
             if (a.size() > kMaxReferences) {
-                errors.push_back({path, "must list at most " + std::to_string(kMaxReferences) + " ids"});
+                errors.push_back(
+                    {path, "must list at most " + std::to_string(kMaxReferences) + " ids"}
+                );
                 return std::nullopt;
             }
             std::set<std::int64_t> seen;
@@ -216,8 +240,12 @@ std::optional<json::value> ValidateValue(const FieldSpec& f, const json::value& 
     return wrong_type();
 }
 
-Result<Draft> ValidateInput(const RegisterSpec& spec, const std::vector<FieldSpec>& extension,
-                            const json::object& body, InputMode mode) {
+Result<Draft> ValidateInput(
+    const RegisterSpec& spec,
+    const std::vector<FieldSpec>& extension,
+    const json::object& body,
+    InputMode mode
+) {
     Draft draft;
     std::vector<FieldError> errors;
     for (const auto& [key, value] : body) {
@@ -245,8 +273,11 @@ Result<Draft> ValidateInput(const RegisterSpec& spec, const std::vector<FieldSpe
                 const std::string item = "tags[" + std::to_string(i) + "]";
                 if (!tags[i].is_string() || tags[i].get_string().empty()
                     || tags[i].get_string().size() > kMaxTagLength) {
-                    errors.push_back({item, "must be a non-empty string of at most "
-                                                + std::to_string(kMaxTagLength) + " bytes"});
+                    errors.push_back(
+                        {item,
+                         "must be a non-empty string of at most " + std::to_string(kMaxTagLength)
+                             + " bytes"}
+                    );
                 } else if (std::find(clean.begin(), clean.end(), tags[i]) == clean.end()) {
                     clean.push_back(tags[i]);
                 }
@@ -272,13 +303,13 @@ Result<Draft> ValidateInput(const RegisterSpec& spec, const std::vector<FieldSpe
                 }
             }
             for (const FieldSpec& f : extension) {
-                if (f.required && !extra.contains(f.name)) {
+                const json::value* given = value.get_object().if_contains(f.name);
+                if (f.required && (given == nullptr || given->is_null())) {
                     errors.push_back({"extra." + f.name, "is required"});
                 }
             }
             draft.extra = std::move(extra);
-        } else if (std::find(std::begin(kCommonFields), std::end(kCommonFields), name)
-                   != std::end(kCommonFields)) {
+        } else if (std::find(std::begin(kCommonFields), std::end(kCommonFields), name) != std::end(kCommonFields)) {
             errors.push_back({name, "is read-only"});
         } else if (const FieldSpec* f = spec.Field(name)) {
             if (value.is_null()) {
@@ -322,8 +353,18 @@ Result<FieldSpec> FieldFromJson(const json::value& value, const std::string& pat
     std::vector<FieldError> errors;
     FieldSpec f;
     static const std::set<std::string, std::less<>> kMembers = {
-        "name", "type", "label", "description", "required", "min", "max", "max_length",
-        "pattern", "values", "target", "searchable"};
+        "name",
+        "type",
+        "label",
+        "description",
+        "required",
+        "min",
+        "max",
+        "max_length",
+        "pattern",
+        "values",
+        "target",
+        "searchable"};
     for (const auto& [key, member] : o) {
         if (!kMembers.contains(key)) {
             errors.push_back({path + "." + std::string(key), "unknown member"});
@@ -336,8 +377,11 @@ Result<FieldSpec> FieldFromJson(const json::value& value, const std::string& pat
         errors.push_back({path + ".name", "is required"});
     }
     if (!ParseFieldType(StringOr(o, "type"), f.type)) {
-        errors.push_back({path + ".type", "must be one of: text, markdown, enum, int, decimal, bool, "
-                                          "date, datetime, reference, reference_list, user"});
+        errors.push_back(
+            {path + ".type",
+             "must be one of: text, markdown, enum, int, decimal, bool, "
+             "date, datetime, reference, reference_list, user"}
+        );
     }
     if (const auto* r = o.if_contains("required")) {
         f.required = r->is_bool() && r->get_bool();

@@ -26,16 +26,21 @@ struct Draft {
 
 /// Validates `body` against `spec` and the tenant's custom fields `extension` (checked under
 /// "extra"). Unknown members, read-only members, wrong types and limits are errors.
-[[nodiscard]] Result<Draft> ValidateInput(const RegisterSpec& spec,
-                                          const std::vector<FieldSpec>& extension,
-                                          const json::object& body, InputMode mode);
+[[nodiscard]] Result<Draft> ValidateInput(
+    const RegisterSpec& spec,
+    const std::vector<FieldSpec>& extension,
+    const json::object& body,
+    InputMode mode
+);
 
 /// Validates one value against one field; returns the normalized value (datetimes in UTC
 /// "Z" form) or appends to `errors` and returns nullopt. `path` is the name to report.
-[[nodiscard]] std::optional<json::value> ValidateValue(const FieldSpec& field,
-                                                       const json::value& value,
-                                                       const std::string& path,
-                                                       std::vector<FieldError>& errors);
+[[nodiscard]] std::optional<json::value> ValidateValue(
+    const FieldSpec& field,
+    const json::value& value,
+    const std::string& path,
+    std::vector<FieldError>& errors
+);
 
 /// Parses a field declaration from JSON ({"name","type","label","required","values",…}), as
 /// tenants send custom-field extensions. Errors name `path`.<member>.

@@ -18,7 +18,8 @@ public:
     ConnectionLease(Connection* connection, std::function<void(Connection*)> release)
         : connection_(connection), release_(std::move(release)) {}
     ConnectionLease(ConnectionLease&& other) noexcept
-        : connection_(std::exchange(other.connection_, nullptr)), release_(std::move(other.release_)) {}
+        : connection_(std::exchange(other.connection_, nullptr)),
+          release_(std::move(other.release_)) {}
     ConnectionLease& operator=(ConnectionLease&&) = delete;
     ConnectionLease(const ConnectionLease&) = delete;
     ConnectionLease& operator=(const ConnectionLease&) = delete;

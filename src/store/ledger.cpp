@@ -1,10 +1,10 @@
 #include "store/ledger.hpp"
 
-#include <sys/stat.h>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include <sys/stat.h>
 
 #include "core/json.hpp"
 
@@ -113,8 +113,9 @@ Result<LedgerKey> LoadOrCreateLedgerKey(const std::string& keys_dir) {
         return Error::Internal("cannot stat " + secret_path.string());
     }
     if ((st.st_mode & 077) != 0) {
-        return Error::Denied("refusing " + secret_path.string()
-                             + ": readable by group or others (chmod 600 it)");
+        return Error::Denied(
+            "refusing " + secret_path.string() + ": readable by group or others (chmod 600 it)"
+        );
     }
     ISMS_TRY_ASSIGN(std::string secret_hex, ReadFile(secret_path));
     ISMS_TRY_ASSIGN(std::string secret, crypto::HexDecode(secret_hex));

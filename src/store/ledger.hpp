@@ -21,16 +21,16 @@ struct Actor {
 
 struct LedgerEvent {
     std::int64_t seq = 0;
-    TenantId tenant;        // 0 for instance-wide events (a tenant created)
+    TenantId tenant;  // 0 for instance-wide events (a tenant created)
     Timestamp at;
     Actor actor;
-    std::string action;     // created, updated, archived, login, token_created, …
-    std::string subject;    // register name, or "tenants", "users", "tokens", "auth"
+    std::string action;   // created, updated, archived, login, token_created, …
+    std::string subject;  // register name, or "tenants", "users", "tokens", "auth"
     std::int64_t record_id = 0;
     std::optional<std::string> before;  // canonical JSON text of the state before
     std::optional<std::string> after;   // canonical JSON text of the state after
-    std::string prev_hash;  // hex
-    std::string hash;       // hex
+    std::string prev_hash;              // hex
+    std::string hash;                   // hex
 };
 
 /// The bytes that are hashed: a JSON array of the event's members in a fixed order, with

@@ -34,6 +34,33 @@ struct LastState {
 
 using StateMap = std::unordered_map<RecordKey, LastState, RecordKeyHash>;
 
+/// Roles are security state: each membership row must match its last ledger event too.
+RecordKey MembershipKey(std::int64_t tenant, std::int64_t user) {
+    return RecordKey{"memberships:" + std::to_string(tenant), user};
+}
+
+/// True when the stored row says what the ledger's last `after` says. Fields declared after
+/// the event was written are absent from it and must be null in the row.
+bool SameState(const json::object& row, const std::string& after_text) {
+    auto after = ParseJson(after_text);
+    if (!after || !after->is_object()) {
+        return false;
+    }
+    const json::object& logged = after->as_object();
+    for (const auto& [key, value] : logged) {
+        const json::value* current = row.if_contains(key);
+        if (current == nullptr || *current != value) {
+            return false;
+        }
+    }
+    for (const auto& [key, value] : row) {
+        if (!logged.contains(key) && !value.is_null()) {
+            return false;
+        }
+    }
+    return true;
+}
+
 void Fail(VerifyReport& r, std::int64_t seq, std::string problem) {
     r.ok = false;
     r.bad_seq = seq;
@@ -41,8 +68,13 @@ void Fail(VerifyReport& r, std::int64_t seq, std::string problem) {
 }
 
 /// Step 1; fills `hashes` (seq → hash, for checkpoint checks) and `states` when given.
-Status WalkChain(Connection& conn, VerifyReport& report, std::vector<std::string>* hashes,
-                 StateMap* states, const schema::Registry* registry) {
+Status WalkChain(
+    Connection& conn,
+    VerifyReport& report,
+    std::vector<std::string>* hashes,
+    StateMap* states,
+    const schema::Registry* registry
+) {
     std::string prev = GenesisHash();
     std::int64_t expected = 1;
     while (report.ok) {
@@ -62,8 +94,12 @@ Status WalkChain(Connection& conn, VerifyReport& report, std::vector<std::string
             LedgerEvent e;
             e.seq = row.Int(0);
             if (e.seq != expected) {
-                Fail(report, expected, "event " + std::to_string(expected)
-                                           + " is missing: the chain has a gap (deleted row?)");
+                Fail(
+                    report,
+                    expected,
+                    "event " + std::to_string(expected)
+                        + " is missing: the chain has a gap (deleted row?)"
+                );
                 return {};
             }
             e.tenant = TenantId{row.Int(1)};
@@ -86,14 +122,21 @@ Status WalkChain(Connection& conn, VerifyReport& report, std::vector<std::string
             const std::string& stored_prev = row.Text(10);
             const std::string& stored_hash = row.Text(11);
             if (stored_prev != prev) {
-                Fail(report, e.seq, "event " + std::to_string(e.seq)
-                                        + ": prev_hash does not link to event "
-                                        + std::to_string(e.seq - 1));
+                Fail(
+                    report,
+                    e.seq,
+                    "event " + std::to_string(e.seq) + ": prev_hash does not link to event "
+                        + std::to_string(e.seq - 1)
+                );
                 return {};
             }
             if (ChainHash(prev, e) != stored_hash) {
-                Fail(report, e.seq, "event " + std::to_string(e.seq)
-                                        + ": hash does not match its content (event altered)");
+                Fail(
+                    report,
+                    e.seq,
+                    "event " + std::to_string(e.seq)
+                        + ": hash does not match its content (event altered)"
+                );
                 return {};
             }
             if (hashes != nullptr) {
@@ -101,6 +144,9 @@ Status WalkChain(Connection& conn, VerifyReport& report, std::vector<std::string
             }
             if (states != nullptr && registry->Find(e.subject) != nullptr) {
                 (*states)[RecordKey{e.subject, e.record_id}] =
+                    LastState{e.tenant.value, e.seq, std::move(e.after), false};
+            } else if (states != nullptr && e.subject == "memberships") {
+                (*states)[MembershipKey(e.tenant.value, e.record_id)] =
                     LastState{e.tenant.value, e.seq, std::move(e.after), false};
             }
             prev = stored_hash;
@@ -113,11 +159,17 @@ Status WalkChain(Connection& conn, VerifyReport& report, std::vector<std::string
     return {};
 }
 
-Status CheckCheckpoints(Connection& conn, const std::string& public_key,
-                        const std::vector<std::string>& hashes, VerifyReport& report) {
+Status CheckCheckpoints(
+    Connection& conn,
+    const std::string& public_key,
+    const std::vector<std::string>& hashes,
+    VerifyReport& report
+) {
     ISMS_TRY_ASSIGN(
-        auto rows, conn.Query("SELECT seq, hash, signature FROM ledger_checkpoints ORDER BY seq", {})
+        auto rows,
+        conn.Query("SELECT seq, hash, signature, key_id FROM ledger_checkpoints ORDER BY seq", {})
     );
+    const std::string key_id = KeyId(public_key);
     report.checkpoints = static_cast<std::int64_t>(rows.size());
     if (report.head_seq == 0) {
         return {};
@@ -129,13 +181,30 @@ Status CheckCheckpoints(Connection& conn, const std::string& public_key,
     for (const auto& row : rows) {
         const std::int64_t seq = row.Int(0);
         if (seq < 1 || seq > report.head_seq) {
-            Fail(report, seq, "checkpoint at event " + std::to_string(seq) + " but the chain ends at "
-                                  + std::to_string(report.head_seq) + " (events removed?)");
+            Fail(
+                report,
+                seq,
+                "checkpoint at event " + std::to_string(seq) + " but the chain ends at "
+                    + std::to_string(report.head_seq) + " (events removed?)"
+            );
+            return {};
+        }
+        if (row.Text(3) != key_id) {
+            Fail(
+                report,
+                seq,
+                "checkpoint at event " + std::to_string(seq) + " was signed by key " + row.Text(3)
+                    + ", not this instance's key " + key_id + " (key replaced?)"
+            );
             return {};
         }
         if (hashes[static_cast<std::size_t>(seq - 1)] != row.Text(1)) {
-            Fail(report, seq, "checkpoint at event " + std::to_string(seq)
-                                  + " does not match the chain (events rewritten?)");
+            Fail(
+                report,
+                seq,
+                "checkpoint at event " + std::to_string(seq)
+                    + " does not match the chain (events rewritten?)"
+            );
             return {};
         }
     }
@@ -143,29 +212,40 @@ Status CheckCheckpoints(Connection& conn, const std::string& public_key,
     const std::int64_t last_seq = last.Int(0);
     auto signature = crypto::HexDecode(last.Text(2));
     if (!signature
-        || !crypto::VerifySignature(public_key, CheckpointMessage(last_seq, last.Text(1)), *signature)) {
-        Fail(report, last_seq, "checkpoint at event " + std::to_string(last_seq)
-                                   + ": signature is not valid for this instance's key");
+        || !crypto::VerifySignature(
+            public_key, CheckpointMessage(last_seq, last.Text(1)), *signature
+        )) {
+        Fail(
+            report,
+            last_seq,
+            "checkpoint at event " + std::to_string(last_seq)
+                + ": signature is not valid for this instance's key"
+        );
         return {};
     }
     if (last_seq != report.head_seq) {
-        Fail(report, last_seq + 1, "events after " + std::to_string(last_seq)
-                                       + " are not covered by a signed checkpoint");
+        Fail(
+            report,
+            last_seq + 1,
+            "events after " + std::to_string(last_seq) + " are not covered by a signed checkpoint"
+        );
     }
     return {};
 }
 
-Status CheckState(Connection& conn, const schema::Registry& registry, StateMap& states,
-                  VerifyReport& report) {
+Status CheckState(
+    Connection& conn, const schema::Registry& registry, StateMap& states, VerifyReport& report
+) {
     for (const schema::RegisterSpec& spec : registry.All()) {
         std::int64_t last_id = 0;
         while (report.ok) {
             ISMS_TRY_ASSIGN(
-                auto rows, conn.Query(
-                               "SELECT " + RecordColumns(spec) + ", tenant_id FROM " + RegisterTable(spec)
-                                   + " WHERE id > ? ORDER BY id LIMIT ?",
-                               {last_id, kPage}
-                           )
+                auto rows,
+                conn.Query(
+                    "SELECT " + RecordColumns(spec) + ", tenant_id FROM " + RegisterTable(spec)
+                        + " WHERE id > ? ORDER BY id LIMIT ?",
+                    {last_id, kPage}
+                )
             );
             if (rows.empty()) {
                 break;
@@ -182,20 +262,52 @@ Status CheckState(Connection& conn, const schema::Registry& registry, StateMap& 
                 auto record = RecordFromRow(spec, row);
                 const std::int64_t tenant = row.Int(row.values.size() - 1);
                 if (!record || tenant != it->second.tenant || !it->second.after
-                    || json::serialize(schema::RecordToJson(spec, *record)) != *it->second.after) {
-                    Fail(report, it->second.seq, where + " differs from its last ledger event "
-                                                     + std::to_string(it->second.seq)
-                                                     + " (row edited outside isms?)");
+                    || !SameState(schema::RecordToJson(spec, *record), *it->second.after)) {
+                    Fail(
+                        report,
+                        it->second.seq,
+                        where + " differs from its last ledger event "
+                            + std::to_string(it->second.seq) + " (row edited outside isms?)"
+                    );
                     return {};
                 }
                 ++report.records;
             }
         }
     }
+    ISMS_TRY_ASSIGN(
+        auto members, conn.Query("SELECT tenant_id, user_id, role FROM memberships", {})
+    );
+    for (const auto& row : members) {
+        if (!report.ok) {
+            break;
+        }
+        const std::string where = "membership of user " + std::to_string(row.Int(1))
+                                  + " in organization " + std::to_string(row.Int(0));
+        auto it = states.find(MembershipKey(row.Int(0), row.Int(1)));
+        if (it == states.end()) {
+            Fail(report, 0, where + " has no ledger event (written outside isms?)");
+            break;
+        }
+        it->second.seen_row = true;
+        const json::object expected{{"user", row.Int(1)}, {"role", row.Text(2)}};
+        if (!it->second.after || !SameState(expected, *it->second.after)) {
+            Fail(
+                report,
+                it->second.seq,
+                where + " differs from its last ledger event " + std::to_string(it->second.seq)
+                    + " (role edited outside isms?)"
+            );
+        }
+    }
     for (const auto& [key, state] : states) {
         if (!state.seen_row && report.ok) {
-            Fail(report, state.seq, key.subject + " row " + std::to_string(key.id)
-                                        + " is in the ledger but missing from the table (deleted?)");
+            Fail(
+                report,
+                state.seq,
+                key.subject + " row " + std::to_string(key.id)
+                    + " is in the ledger but missing from the table (deleted?)"
+            );
         }
     }
     return {};
@@ -203,8 +315,9 @@ Status CheckState(Connection& conn, const schema::Registry& registry, StateMap& 
 
 }  // namespace
 
-Result<VerifyReport> VerifyLedger(Database& db, const std::string& public_key,
-                                  const schema::Registry& registry) {
+Result<VerifyReport> VerifyLedger(
+    Database& db, const std::string& public_key, const schema::Registry& registry
+) {
     ISMS_TRY_ASSIGN(ConnectionLease conn, db.Reader());
     ISMS_TRY(conn->ExecScript("BEGIN"));
     VerifyReport report;

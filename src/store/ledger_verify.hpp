@@ -1,9 +1,10 @@
 // Offline verification of the ledger and of the state it explains (`isms ledger verify`):
 //  1. the chain: sequence without gaps, each prev_hash links, each hash recomputes;
 //  2. the signature: the last checkpoint is signed by the instance key and matches the head,
-//     and every checkpoint matches the chain at its sequence;
-//  3. the state: every register row equals the `after` of the last event about it, and every
-//     record the ledger knows still has its row.
+//     every checkpoint names that key and matches the chain at its sequence;
+//  3. the state: every register row and every membership (role) equals the `after` of the
+//     last event about it (fields declared later must be null), and every record the ledger
+//     knows still has its row.
 // The first problem found is reported with the event or row it concerns.
 #pragma once
 
@@ -28,8 +29,9 @@ struct VerifyReport {
 };
 
 /// Walks everything; returns an error only when the store cannot be read at all.
-[[nodiscard]] Result<VerifyReport> VerifyLedger(Database& db, const std::string& public_key,
-                                                const schema::Registry& registry);
+[[nodiscard]] Result<VerifyReport> VerifyLedger(
+    Database& db, const std::string& public_key, const schema::Registry& registry
+);
 
 /// Only the chain (step 1), for the micro-benchmark.
 [[nodiscard]] Result<VerifyReport> VerifyChain(Database& db);

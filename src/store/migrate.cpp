@@ -52,19 +52,23 @@ const std::vector<std::function<std::string(Dialect)>>& Steps() {
 
 std::string IndexSql(const std::string& table, const std::string& column) {
     return "CREATE INDEX IF NOT EXISTS " + table + "_" + column + " ON " + table + " (tenant_id, "
-         + column + ", id)";
+           + column + ", id)";
 }
 
 bool Indexed(FieldType t) {
     return t == FieldType::kEnum || t == FieldType::kReference || t == FieldType::kUser
-        || t == FieldType::kDate || t == FieldType::kInt || t == FieldType::kBool;
+           || t == FieldType::kDate || t == FieldType::kInt || t == FieldType::kBool;
 }
 
 }  // namespace
 
-int LatestSchemaVersion() { return static_cast<int>(Steps().size()); }
+int LatestSchemaVersion() {
+    return static_cast<int>(Steps().size());
+}
 
-std::string RegisterTable(const schema::RegisterSpec& spec) { return "r_" + spec.name; }
+std::string RegisterTable(const schema::RegisterSpec& spec) {
+    return "r_" + spec.name;
+}
 
 const char* ColumnType(FieldType type) {
     switch (type) {
@@ -73,12 +77,15 @@ const char* ColumnType(FieldType type) {
         case FieldType::kEnum:
         case FieldType::kDate:
         case FieldType::kDateTime:
-        case FieldType::kReferenceList: return "TEXT";
+        case FieldType::kReferenceList:
+            return "TEXT";
         case FieldType::kInt:
         case FieldType::kBool:
         case FieldType::kReference:
-        case FieldType::kUser: return "BIGINT";
-        case FieldType::kDecimal: return "DOUBLE PRECISION";
+        case FieldType::kUser:
+            return "BIGINT";
+        case FieldType::kDecimal:
+            return "DOUBLE PRECISION";
     }
     return "TEXT";
 }
@@ -97,18 +104,22 @@ Result<MigrationReport> Migrate(Database& db, const schema::Registry& registry) 
     } rollback{*conn, committed};
 
     MigrationReport report;
-    ISMS_TRY(conn->ExecScript("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)"));
+    ISMS_TRY(conn->ExecScript("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")
+    );
     ISMS_TRY_ASSIGN(auto rows, conn->Query("SELECT MAX(version) FROM schema_version", {}));
     const int current = rows.empty() || rows[0].IsNull(0) ? 0 : static_cast<int>(rows[0].Int(0));
     report.from_version = current;
     if (current > LatestSchemaVersion()) {
-        return Error::Conflict("database schema version " + std::to_string(current)
-                               + " is newer than this isms (" + std::to_string(LatestSchemaVersion())
-                               + "); upgrade isms");
+        return Error::Conflict(
+            "database schema version " + std::to_string(current) + " is newer than this isms ("
+            + std::to_string(LatestSchemaVersion()) + "); upgrade isms"
+        );
     }
     for (int v = current; v < LatestSchemaVersion(); ++v) {
         ISMS_TRY(conn->ExecScript(Steps()[static_cast<std::size_t>(v)](conn->dialect())));
-        ISMS_TRY(conn->Exec("INSERT INTO schema_version (version) VALUES (?)", {std::int64_t{v + 1}}));
+        ISMS_TRY(
+            conn->Exec("INSERT INTO schema_version (version) VALUES (?)", {std::int64_t{v + 1}})
+        );
         report.changes.push_back("system schema step " + std::to_string(v + 1));
     }
     report.to_version = LatestSchemaVersion();
@@ -133,8 +144,9 @@ Result<MigrationReport> Migrate(Database& db, const schema::Registry& registry) 
         } else {
             for (const auto& f : spec.fields) {
                 if (std::find(columns.begin(), columns.end(), f.name) == columns.end()) {
-                    ISMS_TRY(conn->ExecScript("ALTER TABLE " + table + " ADD COLUMN " + f.name + " "
-                                              + ColumnType(f.type)));
+                    ISMS_TRY(conn->ExecScript(
+                        "ALTER TABLE " + table + " ADD COLUMN " + f.name + " " + ColumnType(f.type)
+                    ));
                     report.changes.push_back("added column " + table + "." + f.name);
                 }
             }

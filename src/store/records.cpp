@@ -22,13 +22,18 @@ SqlValue ToSql(FieldType type, const json::value& v) {
         case FieldType::kMarkdown:
         case FieldType::kEnum:
         case FieldType::kDate:
-        case FieldType::kDateTime: return std::string(v.get_string());
+        case FieldType::kDateTime:
+            return std::string(v.get_string());
         case FieldType::kInt:
         case FieldType::kReference:
-        case FieldType::kUser: return v.to_number<std::int64_t>();
-        case FieldType::kDecimal: return v.to_number<double>();
-        case FieldType::kBool: return std::int64_t{v.get_bool() ? 1 : 0};
-        case FieldType::kReferenceList: return json::serialize(v);
+        case FieldType::kUser:
+            return v.to_number<std::int64_t>();
+        case FieldType::kDecimal:
+            return v.to_number<double>();
+        case FieldType::kBool:
+            return std::int64_t{v.get_bool() ? 1 : 0};
+        case FieldType::kReferenceList:
+            return json::serialize(v);
     }
     return std::monostate{};
 }
@@ -39,13 +44,18 @@ Result<json::value> FromSql(FieldType type, const SqlRow& row, std::size_t i) {
         case FieldType::kMarkdown:
         case FieldType::kEnum:
         case FieldType::kDate:
-        case FieldType::kDateTime: return json::value(row.Text(i));
+        case FieldType::kDateTime:
+            return json::value(row.Text(i));
         case FieldType::kInt:
         case FieldType::kReference:
-        case FieldType::kUser: return json::value(row.Int(i));
-        case FieldType::kDecimal: return json::value(row.Real(i));
-        case FieldType::kBool: return json::value(row.Int(i) != 0);
-        case FieldType::kReferenceList: return ParseJson(row.Text(i));
+        case FieldType::kUser:
+            return json::value(row.Int(i));
+        case FieldType::kDecimal:
+            return json::value(row.Real(i));
+        case FieldType::kBool:
+            return json::value(row.Int(i) != 0);
+        case FieldType::kReferenceList:
+            return ParseJson(row.Text(i));
     }
     return json::value(nullptr);
 }
@@ -60,23 +70,33 @@ std::string Placeholders(std::size_t n) {
 
 std::string OpSql(schema::FilterOp op) {
     switch (op) {
-        case schema::FilterOp::kEq: return " = ?";
-        case schema::FilterOp::kNe: return " <> ?";
-        case schema::FilterOp::kGt: return " > ?";
-        case schema::FilterOp::kGte: return " >= ?";
-        case schema::FilterOp::kLt: return " < ?";
-        case schema::FilterOp::kLte: return " <= ?";
-        case schema::FilterOp::kIsNull: return " IS NULL";
-        case schema::FilterOp::kNotNull: return " IS NOT NULL";
+        case schema::FilterOp::kEq:
+            return " = ?";
+        case schema::FilterOp::kNe:
+            return " <> ?";
+        case schema::FilterOp::kGt:
+            return " > ?";
+        case schema::FilterOp::kGte:
+            return " >= ?";
+        case schema::FilterOp::kLt:
+            return " < ?";
+        case schema::FilterOp::kLte:
+            return " <= ?";
+        case schema::FilterOp::kIsNull:
+            return " IS NULL";
+        case schema::FilterOp::kNotNull:
+            return " IS NOT NULL";
         case schema::FilterOp::kIn:
-        case schema::FilterOp::kContains: return "";
+        case schema::FilterOp::kContains:
+            return "";
     }
     return "";
 }
 
 SqlValue FilterValue(FieldType type, const json::value& v) {
     if (type == FieldType::kReferenceList) {  // list items: ids, or strings for tags
-        return v.is_string() ? SqlValue(std::string(v.get_string())) : SqlValue(v.to_number<std::int64_t>());
+        return v.is_string() ? SqlValue(std::string(v.get_string()))
+                             : SqlValue(v.to_number<std::int64_t>());
     }
     return ToSql(type, v);
 }
@@ -151,7 +171,9 @@ Result<Record> RecordFromRow(const RegisterSpec& spec, const SqlRow& row) {
     auto created = ParseTimestamp(row.Text(3));
     auto updated = ParseTimestamp(row.Text(5));
     if (!created || !updated) {
-        return Error::Internal("corrupt timestamp in " + spec.name + " row " + std::to_string(r.id.value));
+        return Error::Internal(
+            "corrupt timestamp in " + spec.name + " row " + std::to_string(r.id.value)
+        );
     }
     r.created_at = *created;
     r.created_by = UserId{row.Int(4)};
@@ -163,7 +185,9 @@ Result<Record> RecordFromRow(const RegisterSpec& spec, const SqlRow& row) {
     ISMS_TRY_ASSIGN(json::value tags, ParseJson(row.Text(8)));
     ISMS_TRY_ASSIGN(json::value extra, ParseJson(row.Text(9)));
     if (!tags.is_array() || !extra.is_object()) {
-        return Error::Internal("corrupt tags/extra in " + spec.name + " row " + std::to_string(r.id.value));
+        return Error::Internal(
+            "corrupt tags/extra in " + spec.name + " row " + std::to_string(r.id.value)
+        );
     }
     r.tags = std::move(tags.as_array());
     r.extra = std::move(extra.as_object());
@@ -182,11 +206,12 @@ Result<Record> RecordFromRow(const RegisterSpec& spec, const SqlRow& row) {
 
 Result<Record> GetRecord(TenantScope& scope, const RegisterSpec& spec, RecordId id) {
     ISMS_TRY_ASSIGN(
-        auto rows, scope.sql().Query(
-                       "SELECT " + RecordColumns(spec) + " FROM " + RegisterTable(spec)
-                           + " WHERE tenant_id = ? AND id = ?",
-                       {scope.tenant().value, id.value}
-                   )
+        auto rows,
+        scope.sql().Query(
+            "SELECT " + RecordColumns(spec) + " FROM " + RegisterTable(spec)
+                + " WHERE tenant_id = ? AND id = ?",
+            {scope.tenant().value, id.value}
+        )
     );
     if (rows.empty()) {
         return Error::NotFound(spec.name + " " + std::to_string(id.value) + " not found");
@@ -194,15 +219,21 @@ Result<Record> GetRecord(TenantScope& scope, const RegisterSpec& spec, RecordId 
     return RecordFromRow(spec, rows[0]);
 }
 
-Result<RecordPage> ListRecords(TenantScope& scope, const RegisterSpec& spec,
-                               const schema::ListQuery& query) {
+Result<RecordPage> ListRecords(
+    TenantScope& scope, const RegisterSpec& spec, const schema::ListQuery& query
+) {
     const Dialect dialect = scope.sql().dialect();
     std::string where = " WHERE tenant_id = ?";
     SqlParams params{scope.tenant().value};
     switch (query.archived) {
-        case schema::ArchivedFilter::kExclude: where += " AND archived_at IS NULL"; break;
-        case schema::ArchivedFilter::kOnly: where += " AND archived_at IS NOT NULL"; break;
-        case schema::ArchivedFilter::kAny: break;
+        case schema::ArchivedFilter::kExclude:
+            where += " AND archived_at IS NULL";
+            break;
+        case schema::ArchivedFilter::kOnly:
+            where += " AND archived_at IS NOT NULL";
+            break;
+        case schema::ArchivedFilter::kAny:
+            break;
     }
     for (const schema::Filter& f : query.filters) {
         if (f.op == schema::FilterOp::kContains) {
@@ -234,7 +265,9 @@ Result<RecordPage> ListRecords(TenantScope& scope, const RegisterSpec& spec,
         where += ")";
     }
     const std::string table = RegisterTable(spec);
-    ISMS_TRY_ASSIGN(std::int64_t total, scope.sql().QueryInt("SELECT COUNT(*) FROM " + table + where, params));
+    ISMS_TRY_ASSIGN(
+        std::int64_t total, scope.sql().QueryInt("SELECT COUNT(*) FROM " + table + where, params)
+    );
     std::string order = " ORDER BY " + query.sort_column + (query.descending ? " DESC" : "");
     if (query.sort_column != "id") {
         order += ", id";
@@ -242,11 +275,12 @@ Result<RecordPage> ListRecords(TenantScope& scope, const RegisterSpec& spec,
     params.emplace_back(query.limit);
     params.emplace_back(query.offset);
     ISMS_TRY_ASSIGN(
-        auto rows, scope.sql().Query(
-                       "SELECT " + RecordColumns(spec) + " FROM " + table + where + order
-                           + " LIMIT ? OFFSET ?",
-                       params
-                   )
+        auto rows,
+        scope.sql().Query(
+            "SELECT " + RecordColumns(spec) + " FROM " + table + where + order
+                + " LIMIT ? OFFSET ?",
+            params
+        )
     );
     RecordPage page;
     page.total = total;
@@ -258,8 +292,9 @@ Result<RecordPage> ListRecords(TenantScope& scope, const RegisterSpec& spec,
     return page;
 }
 
-Result<std::vector<std::int64_t>> MissingRecords(TenantScope& scope, const RegisterSpec& spec,
-                                                 const std::vector<std::int64_t>& ids) {
+Result<std::vector<std::int64_t>> MissingRecords(
+    TenantScope& scope, const RegisterSpec& spec, const std::vector<std::int64_t>& ids
+) {
     std::vector<std::int64_t> missing;
     if (ids.empty()) {
         return missing;
@@ -269,15 +304,17 @@ Result<std::vector<std::int64_t>> MissingRecords(TenantScope& scope, const Regis
         params.emplace_back(id);
     }
     ISMS_TRY_ASSIGN(
-        auto rows, scope.sql().Query(
-                       "SELECT id FROM " + RegisterTable(spec)
-                           + " WHERE tenant_id = ? AND archived_at IS NULL AND id IN ("
-                           + Placeholders(ids.size()) + ")",
-                       params
-                   )
+        auto rows,
+        scope.sql().Query(
+            "SELECT id FROM " + RegisterTable(spec)
+                + " WHERE tenant_id = ? AND archived_at IS NULL AND id IN ("
+                + Placeholders(ids.size()) + ")",
+            params
+        )
     );
     for (auto id : ids) {
-        const bool found = std::any_of(rows.begin(), rows.end(), [&](const SqlRow& r) { return r.Int(0) == id; });
+        const bool found =
+            std::any_of(rows.begin(), rows.end(), [&](const SqlRow& r) { return r.Int(0) == id; });
         if (!found) {
             missing.push_back(id);
         }
@@ -285,8 +322,9 @@ Result<std::vector<std::int64_t>> MissingRecords(TenantScope& scope, const Regis
     return missing;
 }
 
-Result<std::vector<LedgerEvent>> RecordHistory(TenantScope& scope, const RegisterSpec& spec,
-                                               RecordId id) {
+Result<std::vector<LedgerEvent>> RecordHistory(
+    TenantScope& scope, const RegisterSpec& spec, RecordId id
+) {
     ISMS_TRY_ASSIGN(
         auto rows,
         scope.sql().Query(
@@ -333,19 +371,21 @@ Result<Record> InsertRecord(WriteTx& tx, const RegisterSpec& spec, const schema:
     r.created_at = r.updated_at = tx.now();
     r.created_by = r.updated_by = tx.actor().id;
     ApplyDraft(r, draft);
-    std::string columns = "tenant_id, ref_num, ref, version, created_at, created_by, updated_at, "
-                          "updated_by, owner, tags, extra";
-    SqlParams params{tx.tenant().value,
-                     ref_num,
-                     r.ref,
-                     r.version,
-                     FormatTimestamp(r.created_at),
-                     r.created_by.value,
-                     FormatTimestamp(r.updated_at),
-                     r.updated_by.value,
-                     r.owner ? SqlValue(r.owner->value) : SqlValue(std::monostate{}),
-                     json::serialize(r.tags),
-                     json::serialize(r.extra)};
+    std::string columns =
+        "tenant_id, ref_num, ref, version, created_at, created_by, updated_at, "
+        "updated_by, owner, tags, extra";
+    SqlParams params{
+        tx.tenant().value,
+        ref_num,
+        r.ref,
+        r.version,
+        FormatTimestamp(r.created_at),
+        r.created_by.value,
+        FormatTimestamp(r.updated_at),
+        r.updated_by.value,
+        r.owner ? SqlValue(r.owner->value) : SqlValue(std::monostate{}),
+        json::serialize(r.tags),
+        json::serialize(r.extra)};
     for (const FieldSpec& f : spec.fields) {
         columns += ", " + f.name;
     }
@@ -353,24 +393,32 @@ Result<Record> InsertRecord(WriteTx& tx, const RegisterSpec& spec, const schema:
         params.push_back(std::move(p));
     }
     ISMS_TRY_ASSIGN(
-        std::int64_t id, tx.sql().QueryInt(
-                             "INSERT INTO " + RegisterTable(spec) + " (" + columns + ") VALUES ("
-                                 + Placeholders(params.size()) + ") RETURNING id",
-                             params
-                         )
+        std::int64_t id,
+        tx.sql().QueryInt(
+            "INSERT INTO " + RegisterTable(spec) + " (" + columns + ") VALUES ("
+                + Placeholders(params.size()) + ") RETURNING id",
+            params
+        )
     );
     ISMS_TRY_ASSIGN(Record stored, ReadBack(tx, spec, RecordId{id}));
     ISMS_TRY(tx.Append("created", spec.name, id, std::nullopt, RecordJsonText(spec, stored)));
     return stored;
 }
 
-Result<Record> UpdateRecord(WriteTx& tx, const RegisterSpec& spec, RecordId id,
-                            std::optional<std::int64_t> expected_version, const schema::Draft& draft) {
+Result<Record> UpdateRecord(
+    WriteTx& tx,
+    const RegisterSpec& spec,
+    RecordId id,
+    std::optional<std::int64_t> expected_version,
+    const schema::Draft& draft
+) {
     ISMS_TRY_ASSIGN(Record current, GetRecord(tx, spec, id));
     if (expected_version && *expected_version != current.version) {
-        return Error::Stale(spec.name + " " + std::to_string(id.value) + " is at version "
-                            + std::to_string(current.version) + ", not "
-                            + std::to_string(*expected_version) + ": reload and retry");
+        return Error::Stale(
+            spec.name + " " + std::to_string(id.value) + " is at version "
+            + std::to_string(current.version) + ", not " + std::to_string(*expected_version)
+            + ": reload and retry"
+        );
     }
     if (current.archived_at) {
         return Error::Conflict(current.ref + " is archived");
@@ -384,13 +432,15 @@ Result<Record> UpdateRecord(WriteTx& tx, const RegisterSpec& spec, RecordId id,
     next.version = current.version + 1;
     next.updated_at = tx.now();
     next.updated_by = tx.actor().id;
-    std::string sets = "version = ?, updated_at = ?, updated_by = ?, owner = ?, tags = ?, extra = ?";
-    SqlParams params{next.version,
-                     FormatTimestamp(next.updated_at),
-                     next.updated_by.value,
-                     next.owner ? SqlValue(next.owner->value) : SqlValue(std::monostate{}),
-                     json::serialize(next.tags),
-                     json::serialize(next.extra)};
+    std::string sets =
+        "version = ?, updated_at = ?, updated_by = ?, owner = ?, tags = ?, extra = ?";
+    SqlParams params{
+        next.version,
+        FormatTimestamp(next.updated_at),
+        next.updated_by.value,
+        next.owner ? SqlValue(next.owner->value) : SqlValue(std::monostate{}),
+        json::serialize(next.tags),
+        json::serialize(next.extra)};
     for (const FieldSpec& f : spec.fields) {
         sets += ", " + f.name + " = ?";
     }
@@ -403,7 +453,8 @@ Result<Record> UpdateRecord(WriteTx& tx, const RegisterSpec& spec, RecordId id,
     ISMS_TRY_ASSIGN(
         std::int64_t changed,
         tx.sql().Exec(
-            "UPDATE " + RegisterTable(spec) + " SET " + sets + " WHERE tenant_id = ? AND id = ? AND version = ?",
+            "UPDATE " + RegisterTable(spec) + " SET " + sets
+                + " WHERE tenant_id = ? AND id = ? AND version = ?",
             params
         )
     );
@@ -415,13 +466,15 @@ Result<Record> UpdateRecord(WriteTx& tx, const RegisterSpec& spec, RecordId id,
     return stored;
 }
 
-Result<Record> ArchiveRecord(WriteTx& tx, const RegisterSpec& spec, RecordId id,
-                             std::optional<std::int64_t> expected_version) {
+Result<Record> ArchiveRecord(
+    WriteTx& tx, const RegisterSpec& spec, RecordId id, std::optional<std::int64_t> expected_version
+) {
     ISMS_TRY_ASSIGN(Record current, GetRecord(tx, spec, id));
     if (expected_version && *expected_version != current.version) {
-        return Error::Stale(spec.name + " " + std::to_string(id.value) + " is at version "
-                            + std::to_string(current.version) + ", not "
-                            + std::to_string(*expected_version));
+        return Error::Stale(
+            spec.name + " " + std::to_string(id.value) + " is at version "
+            + std::to_string(current.version) + ", not " + std::to_string(*expected_version)
+        );
     }
     if (current.archived_at) {
         return Error::Conflict(current.ref + " is already archived");
@@ -430,21 +483,26 @@ Result<Record> ArchiveRecord(WriteTx& tx, const RegisterSpec& spec, RecordId id,
         "UPDATE " + RegisterTable(spec)
             + " SET archived_at = ?, version = version + 1, updated_at = ?, updated_by = ? "
               "WHERE tenant_id = ? AND id = ?",
-        {FormatTimestamp(tx.now()), FormatTimestamp(tx.now()), tx.actor().id.value,
-         tx.tenant().value, id.value}
+        {FormatTimestamp(tx.now()),
+         FormatTimestamp(tx.now()),
+         tx.actor().id.value,
+         tx.tenant().value,
+         id.value}
     ));
     ISMS_TRY_ASSIGN(Record stored, ReadBack(tx, spec, id));
-    ISMS_TRY(tx.Append("archived", spec.name, id.value, RecordJsonText(spec, current),
-                       RecordJsonText(spec, stored)));
+    ISMS_TRY(tx.Append(
+        "archived", spec.name, id.value, RecordJsonText(spec, current), RecordJsonText(spec, stored)
+    ));
     return stored;
 }
 
 Result<std::vector<FieldSpec>> LoadExtension(TenantScope& scope, const std::string& register_name) {
     ISMS_TRY_ASSIGN(
-        auto rows, scope.sql().Query(
-                       "SELECT fields_json FROM register_extensions WHERE tenant_id = ? AND register = ?",
-                       {scope.tenant().value, register_name}
-                   )
+        auto rows,
+        scope.sql().Query(
+            "SELECT fields_json FROM register_extensions WHERE tenant_id = ? AND register = ?",
+            {scope.tenant().value, register_name}
+        )
     );
     std::vector<FieldSpec> fields;
     if (rows.empty()) {
@@ -455,21 +513,29 @@ Result<std::vector<FieldSpec>> LoadExtension(TenantScope& scope, const std::stri
         return Error::Internal("corrupt extension of " + register_name);
     }
     for (std::size_t i = 0; i < v.as_array().size(); ++i) {
-        ISMS_TRY_ASSIGN(FieldSpec f, schema::FieldFromJson(v.as_array()[i], "fields[" + std::to_string(i) + "]"));
+        ISMS_TRY_ASSIGN(
+            FieldSpec f, schema::FieldFromJson(v.as_array()[i], "fields[" + std::to_string(i) + "]")
+        );
         fields.push_back(std::move(f));
     }
     return fields;
 }
 
-Status SaveExtension(WriteTx& tx, const std::string& register_name, const std::vector<FieldSpec>& fields) {
+Status SaveExtension(
+    WriteTx& tx, const std::string& register_name, const std::vector<FieldSpec>& fields
+) {
     json::array list;
     for (const auto& f : fields) {
         list.push_back(schema::FieldToJson(f));
     }
     std::string text = json::serialize(list);
-    ISMS_TRY_ASSIGN(auto before_rows, tx.sql().Query(
-        "SELECT fields_json FROM register_extensions WHERE tenant_id = ? AND register = ?",
-        {tx.tenant().value, register_name}));
+    ISMS_TRY_ASSIGN(
+        auto before_rows,
+        tx.sql().Query(
+            "SELECT fields_json FROM register_extensions WHERE tenant_id = ? AND register = ?",
+            {tx.tenant().value, register_name}
+        )
+    );
     std::optional<std::string> before;
     if (!before_rows.empty()) {
         before = before_rows[0].Text(0);

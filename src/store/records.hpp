@@ -20,40 +20,53 @@ struct RecordPage {
     std::int64_t total = 0;
 };
 
-[[nodiscard]] Result<schema::Record> GetRecord(TenantScope& scope, const schema::RegisterSpec& spec,
-                                               RecordId id);
-[[nodiscard]] Result<RecordPage> ListRecords(TenantScope& scope, const schema::RegisterSpec& spec,
-                                             const schema::ListQuery& query);
+[[nodiscard]] Result<schema::Record> GetRecord(
+    TenantScope& scope, const schema::RegisterSpec& spec, RecordId id
+);
+[[nodiscard]] Result<RecordPage> ListRecords(
+    TenantScope& scope, const schema::RegisterSpec& spec, const schema::ListQuery& query
+);
 /// Ids among `ids` that do not name a live (unarchived) record of `spec` in this tenant.
-[[nodiscard]] Result<std::vector<std::int64_t>> MissingRecords(TenantScope& scope,
-                                                               const schema::RegisterSpec& spec,
-                                                               const std::vector<std::int64_t>& ids);
+[[nodiscard]] Result<std::vector<std::int64_t>> MissingRecords(
+    TenantScope& scope, const schema::RegisterSpec& spec, const std::vector<std::int64_t>& ids
+);
 /// Ledger events about one record, oldest first.
-[[nodiscard]] Result<std::vector<LedgerEvent>> RecordHistory(TenantScope& scope,
-                                                             const schema::RegisterSpec& spec,
-                                                             RecordId id);
+[[nodiscard]] Result<std::vector<LedgerEvent>> RecordHistory(
+    TenantScope& scope, const schema::RegisterSpec& spec, RecordId id
+);
 
-[[nodiscard]] Result<schema::Record> InsertRecord(WriteTx& tx, const schema::RegisterSpec& spec,
-                                                  const schema::Draft& draft);
+[[nodiscard]] Result<schema::Record> InsertRecord(
+    WriteTx& tx, const schema::RegisterSpec& spec, const schema::Draft& draft
+);
 /// Applies a validated patch. `expected_version`, when given, must equal the stored version
 /// (else kStaleVersion). A patch that changes nothing still bumps nothing and logs nothing.
-[[nodiscard]] Result<schema::Record> UpdateRecord(WriteTx& tx, const schema::RegisterSpec& spec,
-                                                  RecordId id,
-                                                  std::optional<std::int64_t> expected_version,
-                                                  const schema::Draft& draft);
+[[nodiscard]] Result<schema::Record> UpdateRecord(
+    WriteTx& tx,
+    const schema::RegisterSpec& spec,
+    RecordId id,
+    std::optional<std::int64_t> expected_version,
+    const schema::Draft& draft
+);
 /// Archives (soft-deletes) a record: it leaves default lists but keeps its history.
-[[nodiscard]] Result<schema::Record> ArchiveRecord(WriteTx& tx, const schema::RegisterSpec& spec,
-                                                   RecordId id,
-                                                   std::optional<std::int64_t> expected_version);
+[[nodiscard]] Result<schema::Record> ArchiveRecord(
+    WriteTx& tx,
+    const schema::RegisterSpec& spec,
+    RecordId id,
+    std::optional<std::int64_t> expected_version
+);
 
 /// The tenant's custom fields for a register (empty when none).
-[[nodiscard]] Result<std::vector<schema::FieldSpec>> LoadExtension(TenantScope& scope,
-                                                                   const std::string& register_name);
-[[nodiscard]] Status SaveExtension(WriteTx& tx, const std::string& register_name,
-                                   const std::vector<schema::FieldSpec>& fields);
+[[nodiscard]] Result<std::vector<schema::FieldSpec>> LoadExtension(
+    TenantScope& scope, const std::string& register_name
+);
+[[nodiscard]] Status SaveExtension(
+    WriteTx& tx, const std::string& register_name, const std::vector<schema::FieldSpec>& fields
+);
 
 /// Reads a record row as selected by RecordColumns(spec); used by ledger verification too.
 [[nodiscard]] std::string RecordColumns(const schema::RegisterSpec& spec);
-[[nodiscard]] Result<schema::Record> RecordFromRow(const schema::RegisterSpec& spec, const SqlRow& row);
+[[nodiscard]] Result<schema::Record> RecordFromRow(
+    const schema::RegisterSpec& spec, const SqlRow& row
+);
 
 }  // namespace isms::store

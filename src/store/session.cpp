@@ -16,18 +16,20 @@ ReadSession::ReadSession(ReadSession&& other) noexcept
 
 ReadSession::~ReadSession() {
     if (open_) {
-        static_cast<void>(lease_->ExecScript("COMMIT"));
+        static_cast<void>(sql().ExecScript("COMMIT"));
     }
 }
 
-Result<WriteTx> WriteTx::Begin(Database& db, TenantId tenant, Actor actor, const Clock& clock,
-                               const LedgerKey& key) {
+Result<WriteTx> WriteTx::Begin(
+    Database& db, TenantId tenant, Actor actor, const Clock& clock, const LedgerKey& key
+) {
     ISMS_TRY_ASSIGN(ConnectionLease lease, db.Writer());
     return WriteTx(std::move(lease), tenant, std::move(actor), clock.Now(), key);
 }
 
-WriteTx::WriteTx(ConnectionLease lease, TenantId tenant, Actor actor, Timestamp now,
-                 const LedgerKey& key)
+WriteTx::WriteTx(
+    ConnectionLease lease, TenantId tenant, Actor actor, Timestamp now, const LedgerKey& key
+)
     : TenantScope(std::move(lease), tenant), actor_(std::move(actor)), now_(now), key_(&key) {}
 
 WriteTx::WriteTx(WriteTx&& other) noexcept
@@ -41,19 +43,24 @@ WriteTx::WriteTx(WriteTx&& other) noexcept
 
 WriteTx::~WriteTx() {
     if (open_) {
-        static_cast<void>(lease_->ExecScript("ROLLBACK"));
+        static_cast<void>(sql().ExecScript("ROLLBACK"));
     }
 }
 
-Result<LedgerEvent> WriteTx::Append(std::string action, std::string subject,
-                                    std::int64_t record_id, std::optional<std::string> before,
-                                    std::optional<std::string> after) {
+Result<LedgerEvent> WriteTx::Append(
+    std::string action,
+    std::string subject,
+    std::int64_t record_id,
+    std::optional<std::string> before,
+    std::optional<std::string> after
+) {
     if (!head_) {
         ISMS_TRY_ASSIGN(
             auto rows, sql().Query("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1", {})
         );
-        head_ = rows.empty() ? std::pair<std::int64_t, std::string>{0, GenesisHash()}
-                             : std::pair<std::int64_t, std::string>{rows[0].Int(0), rows[0].Text(1)};
+        head_ = rows.empty()
+                    ? std::pair<std::int64_t, std::string>{0, GenesisHash()}
+                    : std::pair<std::int64_t, std::string>{rows[0].Int(0), rows[0].Text(1)};
     }
     LedgerEvent e;
     e.seq = head_->first + 1;
@@ -73,8 +80,18 @@ Result<LedgerEvent> WriteTx::Append(std::string action, std::string subject,
     ISMS_TRY(sql().Exec(
         "INSERT INTO ledger (seq, tenant_id, at, actor_id, actor, action, subject, record_id, "
         "before_json, after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {e.seq, e.tenant.value, FormatTimestamp(e.at), e.actor.id.value, e.actor.name, e.action,
-         e.subject, e.record_id, text_or_null(e.before), text_or_null(e.after), e.prev_hash, e.hash}
+        {e.seq,
+         e.tenant.value,
+         FormatTimestamp(e.at),
+         e.actor.id.value,
+         e.actor.name,
+         e.action,
+         e.subject,
+         e.record_id,
+         text_or_null(e.before),
+         text_or_null(e.after),
+         e.prev_hash,
+         e.hash}
     ));
     head_ = {e.seq, e.hash};
     appended_ = true;
@@ -86,18 +103,22 @@ Status WriteTx::Commit() {
         const std::string signature =
             crypto::Sign(key_->key, CheckpointMessage(head_->first, head_->second));
         ISMS_TRY(sql().Exec(
-            "INSERT INTO ledger_checkpoints (seq, hash, signature, key_id, at) VALUES (?, ?, ?, ?, ?)",
-            {head_->first, head_->second, crypto::HexEncode(signature), key_->key_id,
+            "INSERT INTO ledger_checkpoints (seq, hash, signature, key_id, at) VALUES (?, ?, ?, ?, "
+            "?)",
+            {head_->first,
+             head_->second,
+             crypto::HexEncode(signature),
+             key_->key_id,
              FormatTimestamp(now_)}
         ));
     }
     open_ = false;
-    auto committed = lease_->ExecScript("COMMIT");
+    auto committed = sql().ExecScript("COMMIT");
     if (!committed) {
-        static_cast<void>(lease_->ExecScript("ROLLBACK"));
-        return committed.error();
+        static_cast<void>(sql().ExecScript("ROLLBACK"));
     }
-    return {};
+    lease_.reset();  // let the next writer in while this object lives on
+    return committed;
 }
 
 }  // namespace isms::store

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "core/assert.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/ids.hpp"
@@ -19,14 +20,18 @@ class TenantScope {
 public:
     [[nodiscard]] TenantId tenant() const { return tenant_; }
     /// Raw SQL for module-specific queries; such SQL must filter by tenant() itself.
-    [[nodiscard]] Connection& sql() const { return *lease_; }
+    [[nodiscard]] Connection& sql() const {
+        ISMS_CHECK(lease_.has_value(), "store session used after it ended");
+        return **lease_;
+    }
 
 protected:
-    TenantScope(ConnectionLease lease, TenantId tenant) : lease_(std::move(lease)), tenant_(tenant) {}
+    TenantScope(ConnectionLease lease, TenantId tenant)
+        : lease_(std::move(lease)), tenant_(tenant) {}
     ~TenantScope() = default;
     TenantScope(TenantScope&&) noexcept = default;
 
-    ConnectionLease lease_;
+    std::optional<ConnectionLease> lease_;  // empty once a WriteTx has committed
     TenantId tenant_;
 };
 
@@ -46,8 +51,9 @@ private:
 class WriteTx final : public TenantScope {
 public:
     /// Begins a write transaction for `tenant` (0 for instance-wide changes) on behalf of `actor`.
-    [[nodiscard]] static Result<WriteTx> Begin(Database& db, TenantId tenant, Actor actor,
-                                               const Clock& clock, const LedgerKey& key);
+    [[nodiscard]] static Result<WriteTx> Begin(
+        Database& db, TenantId tenant, Actor actor, const Clock& clock, const LedgerKey& key
+    );
     WriteTx(WriteTx&& other) noexcept;
     WriteTx& operator=(WriteTx&&) = delete;
     ~WriteTx();
@@ -56,15 +62,21 @@ public:
     [[nodiscard]] Timestamp now() const { return now_; }
 
     /// Appends an event (seq, tenant, time, actor and hashes are filled in) and returns it.
-    [[nodiscard]] Result<LedgerEvent> Append(std::string action, std::string subject,
-                                             std::int64_t record_id,
-                                             std::optional<std::string> before,
-                                             std::optional<std::string> after);
-    /// Signs the chain head and commits. After a failed commit the transaction is rolled back.
+    [[nodiscard]] Result<LedgerEvent> Append(
+        std::string action,
+        std::string subject,
+        std::int64_t record_id,
+        std::optional<std::string> before,
+        std::optional<std::string> after
+    );
+    /// Signs the chain head and commits, then hands the writer connection back: the WriteTx
+    /// must not be used afterwards. After a failed commit the transaction is rolled back.
     [[nodiscard]] Status Commit();
 
 private:
-    WriteTx(ConnectionLease lease, TenantId tenant, Actor actor, Timestamp now, const LedgerKey& key);
+    WriteTx(
+        ConnectionLease lease, TenantId tenant, Actor actor, Timestamp now, const LedgerKey& key
+    );
 
     Actor actor_;
     Timestamp now_;

@@ -21,8 +21,8 @@ struct SqlRow {
     std::vector<SqlValue> values;
 
     [[nodiscard]] bool IsNull(std::size_t i) const;
-    [[nodiscard]] std::int64_t Int(std::size_t i) const;    // 0 when NULL
-    [[nodiscard]] double Real(std::size_t i) const;         // 0 when NULL
+    [[nodiscard]] std::int64_t Int(std::size_t i) const;         // 0 when NULL
+    [[nodiscard]] double Real(std::size_t i) const;              // 0 when NULL
     [[nodiscard]] const std::string& Text(std::size_t i) const;  // "" when NULL
 };
 
@@ -33,11 +33,13 @@ public:
     virtual ~Connection() = default;
 
     /// Runs one statement and returns all rows it produced.
-    [[nodiscard]] virtual Result<std::vector<SqlRow>> Query(std::string_view sql,
-                                                            const SqlParams& params) = 0;
+    [[nodiscard]] virtual Result<std::vector<SqlRow>> Query(
+        std::string_view sql, const SqlParams& params
+    ) = 0;
     /// Runs one statement that returns no rows; returns the number of rows changed.
-    [[nodiscard]] virtual Result<std::int64_t> Exec(std::string_view sql,
-                                                    const SqlParams& params) = 0;
+    [[nodiscard]] virtual Result<std::int64_t> Exec(
+        std::string_view sql, const SqlParams& params
+    ) = 0;
     /// Runs a script of several statements without parameters (migrations).
     [[nodiscard]] virtual Status ExecScript(std::string_view sql) = 0;
     /// Column names of a table, empty when the table does not exist.

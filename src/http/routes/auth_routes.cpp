@@ -1,18 +1,19 @@
 // Log-on, log-off, the caller's identity, API tokens and organization members.
 #include "core/crypto.hpp"
-#include "iam/permission.hpp"
 #include "http/routes/render.hpp"
 #include "http/routes/services.hpp"
+#include "iam/permission.hpp"
 
 namespace isms::http {
 
 namespace {
 
 json::object Me(const iam::Principal& p) {
-    return json::object{{"user", json::object{{"id", p.user.value}, {"email", p.email}}},
-                        {"organization", p.tenant.value},
-                        {"role", iam::RoleName(p.role)},
-                        {"via", p.via == iam::Via::kToken ? "token" : "session"}};
+    return json::object{
+        {"user", json::object{{"id", p.user.value}, {"email", p.email}}},
+        {"organization", p.tenant.value},
+        {"role", iam::RoleName(p.role)},
+        {"via", p.via == iam::Via::kToken ? "token" : "session"}};
 }
 
 Result<std::string> RequiredString(const json::object& body, std::string_view key) {
@@ -36,142 +37,155 @@ Status OnlyMembers(const json::object& body, std::initializer_list<std::string_v
     return {};
 }
 
+Result<json::object> IssueToken(Services& s, const RouteContext& ctx, const iam::Principal& who) {
+    ISMS_TRY_ASSIGN(auto body, JsonBody(ctx));
+    ISMS_TRY(OnlyMembers(body, {"name", "scope", "expires_at"}));
+    ISMS_TRY_ASSIGN(auto name, RequiredString(body, "name"));
+    auto scope = iam::ParseTokenScope(StringOr(body, "scope", "read_write"));
+    if (!scope) {
+        return Error::Invalid("scope", "must be read, read_write or admin");
+    }
+    std::optional<Timestamp> expires;
+    if (const auto* e = body.if_contains("expires_at"); e != nullptr && !e->is_null()) {
+        expires = e->is_string() ? ParseTimestamp(e->get_string()) : std::nullopt;
+        if (!expires) {
+            return Error::Invalid("expires_at", "must be an RFC 3339 date-time");
+        }
+    }
+    ISMS_TRY_ASSIGN(auto issued, s.iam.CreateToken(who, name, *scope, expires));
+    return json::object{
+        {"id", issued.id},
+        {"name", issued.name},
+        {"token", issued.token},
+        {"scope", iam::TokenScopeName(issued.scope)},
+        {"expires_at", expires ? json::value(FormatTimestamp(*expires)) : json::value(nullptr)}};
+}
+
+Result<json::object> AddMember(Services& s, const RouteContext& ctx, const iam::Principal& who) {
+    ISMS_TRY(iam::RequireAdmin(who));
+    ISMS_TRY_ASSIGN(auto body, JsonBody(ctx));
+    ISMS_TRY(OnlyMembers(body, {"email", "name", "password", "role"}));
+    ISMS_TRY_ASSIGN(auto email, RequiredString(body, "email"));
+    auto role = iam::ParseRole(StringOr(body, "role"));
+    if (!role) {
+        return Error::Invalid(
+            "role", "must be admin, isms_manager, risk_owner, control_owner, auditor or reader"
+        );
+    }
+    ISMS_TRY_ASSIGN(
+        UserId user,
+        s.iam.EnsureUser(
+            who.AsActor(),
+            email,
+            std::string(StringOr(body, "name")),
+            std::string(StringOr(body, "password"))
+        )
+    );
+    ISMS_TRY(s.iam.SetMembership(who.AsActor(), who.tenant, user, *role));
+    return json::object{{"id", user.value}, {"email", email}, {"role", iam::RoleName(*role)}};
+}
+
 }  // namespace
 
 void AppendAuthRoutes(ApiRouter& router, Services& s) {
-    router.Add({"POST", "/api/v1/auth/login", "Log on with e-mail and password; sets the session cookie", "auth", false},
-               [&s](const RouteContext& ctx, const iam::Principal*) {
-                   auto body = JsonBody(ctx);
-                   if (!body) {
-                       return RenderError(ctx, body.error());
-                   }
-                   if (auto ok = OnlyMembers(*body, {"email", "password", "organization"}); !ok) {
-                       return RenderError(ctx, ok.error());
-                   }
-                   auto email = RequiredString(*body, "email");
-                   auto password = RequiredString(*body, "password");
-                   if (!email || !password) {
-                       return RenderError(ctx, !email ? email.error() : password.error());
-                   }
-                   auto login = s.iam.Login(*email, *password, std::string(StringOr(*body, "organization")),
-                                            ctx.request.remote_address);
-                   if (!login) {
-                       return RenderError(ctx, login.error());
-                   }
-                   json::object out = Me(login->principal);
-                   out["csrf_token"] = login->principal.csrf_token;
-                   out["previous_login_at"] = login->previous_login ? json::value(FormatTimestamp(*login->previous_login))
-                                                                    : json::value(nullptr);
-                   Response r = JsonResponse(200, json::serialize(out));
-                   r.headers.emplace_back("Set-Cookie", "isms_session=" + login->session_token
-                                                            + "; Path=/; HttpOnly; SameSite=Strict");
-                   return r;
-               });
-    router.Add({"POST", "/api/v1/auth/logout", "End the cookie session", "auth"},
-               [&s](const RouteContext& ctx, const iam::Principal* who) {
-                   if (auto ok = s.iam.Logout(*who); !ok) {
-                       return RenderError(ctx, ok.error());
-                   }
-                   Response r = JsonResponse(200, R"({"logged_out":true})");
-                   r.headers.emplace_back("Set-Cookie", "isms_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
-                   return r;
-               });
-    router.Add({"GET", "/api/v1/auth/me", "Who the caller is", "auth"},
-               [](const RouteContext&, const iam::Principal* who) {
-                   return JsonResponse(200, json::serialize(Me(*who)));
-               });
-    router.Add({"GET", "/api/v1/tokens", "List API tokens (admins: all of the organization)", "auth"},
-               [&s](const RouteContext& ctx, const iam::Principal* who) {
-                   auto tokens = s.iam.ListTokens(*who);
-                   if (!tokens) {
-                       return RenderError(ctx, tokens.error());
-                   }
-                   return JsonResponse(200, json::serialize(json::object{{"items", std::move(*tokens)}}));
-               });
-    router.Add({"POST", "/api/v1/tokens", "Issue an API token (shown once)", "auth"},
-               [&s](const RouteContext& ctx, const iam::Principal* who) {
-                   auto body = JsonBody(ctx);
-                   if (!body) {
-                       return RenderError(ctx, body.error());
-                   }
-                   if (auto ok = OnlyMembers(*body, {"name", "scope", "expires_at"}); !ok) {
-                       return RenderError(ctx, ok.error());
-                   }
-                   auto name = RequiredString(*body, "name");
-                   if (!name) {
-                       return RenderError(ctx, name.error());
-                   }
-                   auto scope = iam::ParseTokenScope(StringOr(*body, "scope", "read_write"));
-                   if (!scope) {
-                       return RenderError(ctx, Error::Invalid("scope", "must be read, read_write or admin"));
-                   }
-                   std::optional<Timestamp> expires;
-                   if (const auto* e = body->if_contains("expires_at"); e != nullptr && !e->is_null()) {
-                       expires = e->is_string() ? ParseTimestamp(e->get_string()) : std::nullopt;
-                       if (!expires) {
-                           return RenderError(ctx, Error::Invalid("expires_at", "must be an RFC 3339 date-time"));
-                       }
-                   }
-                   auto issued = s.iam.CreateToken(*who, *name, *scope, expires);
-                   if (!issued) {
-                       return RenderError(ctx, issued.error());
-                   }
-                   json::object out{{"id", issued->id}, {"name", issued->name}, {"token", issued->token},
-                                    {"scope", iam::TokenScopeName(issued->scope)},
-                                    {"expires_at", expires ? json::value(FormatTimestamp(*expires)) : json::value(nullptr)}};
-                   return JsonResponse(201, json::serialize(out));
-               });
-    router.Add({"DELETE", "/api/v1/tokens/{id}", "Revoke an API token", "auth"},
-               [&s](const RouteContext& ctx, const iam::Principal* who) {
-                   auto id = IdParam(ctx, "id");
-                   if (!id) {
-                       return RenderError(ctx, id.error());
-                   }
-                   if (auto ok = s.iam.RevokeToken(*who, *id); !ok) {
-                       return RenderError(ctx, ok.error());
-                   }
-                   return JsonResponse(200, R"({"revoked":true})");
-               });
-    router.Add({"GET", "/api/v1/members", "Members of the organization and their roles", "auth"},
-               [&s](const RouteContext& ctx, const iam::Principal* who) {
-                   auto members = s.iam.ListMembers(who->tenant);
-                   if (!members) {
-                       return RenderError(ctx, members.error());
-                   }
-                   return JsonResponse(200, json::serialize(json::object{{"items", std::move(*members)}}));
-               });
-    router.Add({"POST", "/api/v1/members", "Add a user to the organization with a role (admin)", "auth"},
-               [&s](const RouteContext& ctx, const iam::Principal* who) {
-                   if (auto ok = iam::RequireAdmin(*who); !ok) {
-                       return RenderError(ctx, ok.error());
-                   }
-                   auto body = JsonBody(ctx);
-                   if (!body) {
-                       return RenderError(ctx, body.error());
-                   }
-                   if (auto ok = OnlyMembers(*body, {"email", "name", "password", "role"}); !ok) {
-                       return RenderError(ctx, ok.error());
-                   }
-                   auto email = RequiredString(*body, "email");
-                   if (!email) {
-                       return RenderError(ctx, email.error());
-                   }
-                   auto role = iam::ParseRole(StringOr(*body, "role"));
-                   if (!role) {
-                       return RenderError(ctx, Error::Invalid("role", "must be admin, isms_manager, risk_owner, "
-                                                                      "control_owner, auditor or reader"));
-                   }
-                   auto user = s.iam.EnsureUser(who->AsActor(), *email, std::string(StringOr(*body, "name")),
-                                                std::string(StringOr(*body, "password")));
-                   if (!user) {
-                       return RenderError(ctx, user.error());
-                   }
-                   if (auto ok = s.iam.SetMembership(who->AsActor(), who->tenant, *user, *role); !ok) {
-                       return RenderError(ctx, ok.error());
-                   }
-                   return JsonResponse(201, json::serialize(json::object{
-                                                {"id", user->value}, {"email", *email}, {"role", iam::RoleName(*role)}}));
-               });
+    router.Add(
+        {"POST",
+         "/api/v1/auth/login",
+         "Log on with e-mail and password; sets the session cookie",
+         "auth",
+         false},
+        [&s](const RouteContext& ctx, const iam::Principal*) {
+            std::string cookie;
+            auto result = [&]() -> Result<json::object> {
+                ISMS_TRY_ASSIGN(auto body, JsonBody(ctx));
+                ISMS_TRY(OnlyMembers(body, {"email", "password", "organization"}));
+                ISMS_TRY_ASSIGN(auto email, RequiredString(body, "email"));
+                ISMS_TRY_ASSIGN(auto password, RequiredString(body, "password"));
+                ISMS_TRY_ASSIGN(
+                    auto login,
+                    s.iam.Login(
+                        email,
+                        password,
+                        std::string(StringOr(body, "organization")),
+                        ctx.request.remote_address
+                    )
+                );
+                cookie =
+                    "isms_session=" + login.session_token + "; Path=/; HttpOnly; SameSite=Strict";
+                json::object out = Me(login.principal);
+                out["csrf_token"] = login.principal.csrf_token;
+                out["previous_login_at"] = login.previous_login
+                                               ? json::value(FormatTimestamp(*login.previous_login))
+                                               : json::value(nullptr);
+                return out;
+            }();
+            Response r = Render(ctx, result);
+            if (result) {
+                r.headers.emplace_back("Set-Cookie", cookie);
+            }
+            return r;
+        }
+    );
+    router.Add(
+        {"POST", "/api/v1/auth/logout", "End the cookie session", "auth"},
+        [&s](const RouteContext& ctx, const iam::Principal* who) {
+            auto result = [&]() -> Result<json::object> {
+                ISMS_TRY(s.iam.Logout(*who));
+                return json::object{{"logged_out", true}};
+            }();
+            Response r = Render(ctx, result);
+            if (result) {
+                r.headers.emplace_back(
+                    "Set-Cookie", "isms_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
+                );
+            }
+            return r;
+        }
+    );
+    router.Add(
+        {"GET", "/api/v1/auth/me", "Who the caller is", "auth"},
+        [](const RouteContext& ctx, const iam::Principal* who) { return Render(ctx, Me(*who)); }
+    );
+    router.Add(
+        {"GET", "/api/v1/tokens", "List API tokens (admins: all of the organization)", "auth"},
+        [&s](const RouteContext& ctx, const iam::Principal* who) {
+            return Render(ctx, [&]() -> Result<json::object> {
+                ISMS_TRY_ASSIGN(auto tokens, s.iam.ListTokens(*who));
+                return json::object{{"items", std::move(tokens)}};
+            }());
+        }
+    );
+    router.Add(
+        {"POST", "/api/v1/tokens", "Issue an API token (shown once)", "auth"},
+        [&s](const RouteContext& ctx, const iam::Principal* who) {
+            return Render(ctx, IssueToken(s, ctx, *who), 201);
+        }
+    );
+    router.Add(
+        {"DELETE", "/api/v1/tokens/{id}", "Revoke an API token", "auth"},
+        [&s](const RouteContext& ctx, const iam::Principal* who) {
+            return Render(ctx, [&]() -> Result<json::object> {
+                ISMS_TRY_ASSIGN(auto id, IdParam(ctx, "id"));
+                ISMS_TRY(s.iam.RevokeToken(*who, id));
+                return json::object{{"revoked", true}};
+            }());
+        }
+    );
+    router.Add(
+        {"GET", "/api/v1/members", "Members of the organization and their roles", "auth"},
+        [&s](const RouteContext& ctx, const iam::Principal* who) {
+            return Render(ctx, [&]() -> Result<json::object> {
+                ISMS_TRY_ASSIGN(auto members, s.iam.ListMembers(who->tenant));
+                return json::object{{"items", std::move(members)}};
+            }());
+        }
+    );
+    router.Add(
+        {"POST", "/api/v1/members", "Add a user to the organization with a role (admin)", "auth"},
+        [&s](const RouteContext& ctx, const iam::Principal* who) {
+            return Render(ctx, AddMember(s, ctx, *who), 201);
+        }
+    );
 }
 
 }  // namespace isms::http

@@ -21,7 +21,8 @@ std::optional<std::int64_t> ToPositive(std::string_view s) {
 
 Result<json::object> JsonBody(const RouteContext& ctx) {
     const std::string_view type = ctx.request.Header("content-type");
-    if (!type.starts_with("application/json") && !type.starts_with("application/merge-patch+json")) {
+    if (!type.starts_with("application/json")
+        && !type.starts_with("application/merge-patch+json")) {
         return Error{ErrorCode::kMalformedInput, "send the body as application/json", {}};
     }
     auto parsed = ParseJson(ctx.request.body);
@@ -62,12 +63,15 @@ Response RenderError(const RouteContext& ctx, const Error& error) {
     return ProblemResponse(error, ctx.request_id);
 }
 
-Response Render(const RouteContext& ctx, const Result<json::object>& result, unsigned success_status) {
+Response Render(
+    const RouteContext& ctx, const Result<json::object>& result, unsigned success_status
+) {
     if (!result) {
         return RenderError(ctx, result.error());
     }
     Response r = JsonResponse(success_status, json::serialize(*result));
-    if (const auto* version = result->if_contains("version"); version != nullptr && version->is_int64()) {
+    if (const auto* version = result->if_contains("version");
+        version != nullptr && version->is_int64()) {
         r.SetHeader("ETag", "\"" + std::to_string(version->get_int64()) + "\"");
     }
     return r;

@@ -20,8 +20,9 @@ namespace isms::http {
 /// The version in If-Match ("3", "\"3\"" or W/"3"); nullopt when absent; error when malformed.
 [[nodiscard]] Result<std::optional<std::int64_t>> IfMatchVersion(const RouteContext& ctx);
 
-[[nodiscard]] Response Render(const RouteContext& ctx, const Result<json::object>& result,
-                              unsigned success_status = 200);
+[[nodiscard]] Response Render(
+    const RouteContext& ctx, const Result<json::object>& result, unsigned success_status = 200
+);
 [[nodiscard]] Response RenderError(const RouteContext& ctx, const Error& error);
 
 }  // namespace isms::http

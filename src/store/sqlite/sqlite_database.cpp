@@ -1,9 +1,9 @@
 #include "store/sqlite/sqlite_database.hpp"
 
-#include <sqlite3.h>
-
 #include <string_view>
 #include <unordered_map>
+
+#include <sqlite3.h>
 
 namespace isms::store {
 
@@ -55,14 +55,21 @@ public:
             row.values.reserve(static_cast<std::size_t>(columns));
             for (int i = 0; i < columns; ++i) {
                 switch (sqlite3_column_type(stmt, i)) {
-                    case SQLITE_INTEGER: row.values.emplace_back(sqlite3_column_int64(stmt, i)); break;
-                    case SQLITE_FLOAT: row.values.emplace_back(sqlite3_column_double(stmt, i)); break;
-                    case SQLITE_NULL: row.values.emplace_back(std::monostate{}); break;
+                    case SQLITE_INTEGER:
+                        row.values.emplace_back(sqlite3_column_int64(stmt, i));
+                        break;
+                    case SQLITE_FLOAT:
+                        row.values.emplace_back(sqlite3_column_double(stmt, i));
+                        break;
+                    case SQLITE_NULL:
+                        row.values.emplace_back(std::monostate{});
+                        break;
                     default: {
-                        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
-                        row.values.emplace_back(
-                            std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, i)))
-                        );
+                        const auto* text =
+                            reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+                        row.values.emplace_back(std::string(
+                            text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, i))
+                        ));
                     }
                 }
             }
@@ -102,7 +109,9 @@ public:
     }
 
     Result<std::vector<std::string>> Columns(std::string_view table) override {
-        ISMS_TRY_ASSIGN(auto rows, Query("SELECT name FROM pragma_table_info(?)", {std::string(table)}));
+        ISMS_TRY_ASSIGN(
+            auto rows, Query("SELECT name FROM pragma_table_info(?)", {std::string(table)})
+        );
         std::vector<std::string> names;
         for (const auto& row : rows) {
             names.push_back(row.Text(0));
@@ -122,7 +131,11 @@ private:
         }
         sqlite3_stmt* raw = nullptr;
         const int rc = sqlite3_prepare_v3(
-            db_.get(), sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &raw,
+            db_.get(),
+            sql.data(),
+            static_cast<int>(sql.size()),
+            SQLITE_PREPARE_PERSISTENT,
+            &raw,
             nullptr
         );
         if (rc != SQLITE_OK) {
@@ -146,7 +159,9 @@ private:
             } else if (const auto* d = std::get_if<double>(&params[i])) {
                 rc = sqlite3_bind_double(stmt, index, *d);
             } else if (const auto* s = std::get_if<std::string>(&params[i])) {
-                rc = sqlite3_bind_text64(stmt, index, s->data(), s->size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+                rc = sqlite3_bind_text64(
+                    stmt, index, s->data(), s->size(), SQLITE_TRANSIENT, SQLITE_UTF8
+                );
             } else {
                 rc = sqlite3_bind_null(stmt, index);
             }
@@ -159,7 +174,9 @@ private:
 
     struct Hash {
         using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
     };
     DbPtr db_;
     std::unordered_map<std::string, StmtPtr, Hash, std::equal_to<>> cache_;
@@ -177,8 +194,10 @@ Result<std::unique_ptr<Connection>> SqliteDatabase::Connect(bool writer) const {
     const int rc = sqlite3_open_v2(options_.path.c_str(), &raw, flags, nullptr);
     DbPtr db(raw);
     if (rc != SQLITE_OK) {
-        return Error::Internal("cannot open " + options_.path + ": "
-                               + (raw != nullptr ? sqlite3_errmsg(raw) : "out of memory"));
+        return Error::Internal(
+            "cannot open " + options_.path + ": "
+            + (raw != nullptr ? sqlite3_errmsg(raw) : "out of memory")
+        );
     }
     sqlite3_busy_timeout(db.get(), options_.busy_timeout_ms);
     sqlite3_extended_result_codes(db.get(), 1);

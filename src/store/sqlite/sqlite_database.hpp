@@ -14,9 +14,9 @@
 namespace isms::store {
 
 struct SqliteOptions {
-    std::string path;                 // database file; created when missing
-    bool synchronous_full = true;     // false: synchronous=NORMAL (faster, may lose last commits)
-    int readers = 4;                  // maximum reader connections
+    std::string path;              // database file; created when missing
+    bool synchronous_full = true;  // false: synchronous=NORMAL (faster, may lose last commits)
+    int readers = 4;               // maximum reader connections
     int busy_timeout_ms = 5000;
 };
 

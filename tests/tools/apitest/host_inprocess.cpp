@@ -15,7 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const Timestamp kStart{std::chrono::sys_days{std::chrono::year{2026} / 1 / 1}};
+constexpr Timestamp kStart{std::chrono::sys_days{std::chrono::year{2026} / 1 / 1}};
 
 class InProcessHost final : public Host {
 public:

@@ -19,10 +19,14 @@ struct BaseUrl {
     std::string prefix;  // path prepended to every target, without a trailing '/'
 };
 
+Error BadUrl(std::string message) {
+    return Error{ErrorCode::kInvalidArgument, "--base-url: " + std::move(message), {}};
+}
+
 Result<BaseUrl> ParseBaseUrl(std::string_view url) {
     constexpr std::string_view kScheme = "http://";
     if (url.substr(0, kScheme.size()) != kScheme) {
-        return Error::Invalid("base-url", "expected http://HOST:PORT, got " + std::string(url));
+        return BadUrl("expected http://HOST:PORT, got " + std::string(url));
     }
     url.remove_prefix(kScheme.size());
     BaseUrl out;
@@ -41,11 +45,11 @@ Result<BaseUrl> ParseBaseUrl(std::string_view url) {
         const auto [ptr, ec] =
             std::from_chars(digits.data(), digits.data() + digits.size(), out.port);
         if (ec != std::errc{} || ptr != digits.data() + digits.size()) {
-            return Error::Invalid("base-url", "bad port in " + std::string(url));
+            return BadUrl("bad port in " + std::string(url));
         }
     }
     if (out.host.empty()) {
-        return Error::Invalid("base-url", "missing host");
+        return BadUrl("missing host in the base URL");
     }
     return out;
 }
@@ -85,9 +89,10 @@ private:
             return app_.get();
         }
         if (data_dir_.empty()) {
-            return Error::Invalid(
-                "data", "fixtures against --base-url need --data DIR (the server's data directory)"
-            );
+            return Error{
+                ErrorCode::kInvalidArgument,
+                "fixtures against --base-url need --data DIR (the server's data directory)",
+                {}};
         }
         Config config;
         config.data_dir = data_dir_;

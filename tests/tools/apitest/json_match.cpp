@@ -98,17 +98,17 @@ Result<std::string> SubstituteImpl(std::string_view text, const VarLookup& looku
 }
 
 const std::regex& UuidPattern() {
-    static const std::regex pattern(
+    static const std::regex kPattern(
         "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
     );
-    return pattern;
+    return kPattern;
 }
 
 const std::regex& TimestampPattern() {
-    static const std::regex pattern(
+    static const std::regex kPattern(
         R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$)"
     );
-    return pattern;
+    return kPattern;
 }
 
 bool IsNumber(const json::value& v) {

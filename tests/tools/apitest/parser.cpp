@@ -240,8 +240,8 @@ private:
             ++i_;
             return step;
         }
-        if (directive == "restart" || (directive == "ledger" && words.size() == 2)) {
-            if (directive == "ledger" && words[1] != "verify") {
+        if (directive == "restart" || directive == "ledger") {
+            if (directive == "ledger" && (words.size() != 2 || words[1] != "verify")) {
                 return Fail(i_, "usage: ledger verify");
             }
             if (directive == "restart" && words.size() != 1) {
@@ -304,7 +304,7 @@ private:
         }
         const std::vector<std::string_view> request_line = Words(StripComment(Current()));
         bool method_ok = request_line.size() == 2;
-        for (const char c : request_line.front()) {
+        for (const char c : method_ok ? request_line.front() : std::string_view()) {
             method_ok = method_ok && std::isupper(static_cast<unsigned char>(c)) != 0;
         }
         if (!method_ok) {
@@ -370,7 +370,7 @@ private:
             return Fail(i_ - 1, "expected the status line after `----`");
         }
         const std::vector<std::string_view> status = Words(StripComment(Current()));
-        const std::optional<int> code = ParseInt(status.front());
+        const std::optional<int> code = status.empty() ? std::nullopt : ParseInt(status.front());
         if (!code || *code < 100 || *code > 599 || status.size() > 2) {
             return Fail(i_, "expected a status line like `201` or `422 validation`");
         }

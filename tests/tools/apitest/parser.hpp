@@ -77,7 +77,28 @@ struct Scenario {
     bool trailing_newline = true;
 };
 
-/// Parses scenario text; `file` only names the source in error messages.
+/// Parses scenario text; `file` only names the source in error messages. The grammar, one
+/// directive per line ('#' starts a comment line; " # …" after a directive, outside "strings"
+/// and /regexes/, is a trailing comment; JSON bodies and cli literal lines are never stripped):
+///
+///   tenant <slug> | as <role> | as anonymous | clock <instant> | clock +<ISO duration>
+///   restart | ledger verify | require postgres | require-env <VAR>
+///   foreach <var> <value>… NEWLINE steps NEWLINE endloop
+///   request ok|error
+///     METHOD /target            then `Name: value` header lines (optional)
+///     {json… | [json…          or `raw` then literal lines (optional, may span lines)
+///     ----
+///     <status> [<problem type>] the type is required for `error`, forbidden for `ok`
+///     checks…                   up to a blank line, `endloop` or the end of the file
+///   cli ok|error
+///     isms <args…>              shell-like quoting; the leading `isms` is dropped
+///     ----
+///     <exit code>
+///     checks…                   plus literal lines: substrings expected in stdout
+///   checks: `$.path == <json>`, `!= <json>`, `~ /re/[i]`, `count ==|!=|<|<=|>|>= <n>`,
+///           `exists`, `absent`; `header <Name> …` with the same operators;
+///           `capture <var> = $.path`, `capture <var> = header <Name>`;
+///           `body` then expected JSON up to the blank line (last check of its block).
 [[nodiscard]] Result<Scenario> ParseScenario(std::string_view text, const std::string& file);
 
 /// Reads and parses a file.

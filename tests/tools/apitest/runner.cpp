@@ -86,7 +86,7 @@ public:
         : scenario_(scenario), host_(host), options_(options), out_(out) {}
 
     [[nodiscard]] bool Run() { return RunSteps(scenario_.steps); }
-    [[nodiscard]] const std::map<int, BodyRewrite>& rewrites() const { return rewrites_; }
+    [[nodiscard]] const std::map<int, BodyRewrite>& Rewrites() const { return rewrites_; }
 
 private:
     bool RunSteps(const std::vector<Step>& steps) {
@@ -576,7 +576,7 @@ FileResult RunScenario(
         out << scenario.file << ": data kept in " << (*host)->DataDir() << "\n";
     }
     if (rewrites != nullptr) {
-        *rewrites = run.rewrites();
+        *rewrites = run.Rewrites();
     }
     out << (passed ? "PASS " : "FAIL ") << scenario.file << "\n";
     return passed ? FileResult::kPassed : FileResult::kFailed;

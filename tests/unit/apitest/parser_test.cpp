@@ -270,6 +270,15 @@ TEST(ParserTest, ReportsLineOfBadSyntax) {
         "t.apitest:5: usage: capture <name> = $.path | capture <name> = header <Name>"
     );
     EXPECT_EQ(ErrorOf("request maybe\n"), "t.apitest:1: usage: request ok | request error");
+    EXPECT_EQ(ErrorOf("ledger\n"), "t.apitest:1: usage: ledger verify");
+    EXPECT_EQ(
+        ErrorOf("request ok\n# GET /x\n----\n200\n"),
+        "t.apitest:2: expected `METHOD /path` (e.g. `GET /api/v1/risks`)"
+    );
+    EXPECT_EQ(
+        ErrorOf("request ok\nGET /x\n----\n# 200\n"),
+        "t.apitest:4: expected a status line like `201` or `422 validation`"
+    );
 }
 
 TEST(ParserTest, CrLfLinesAndMissingTrailingNewline) {

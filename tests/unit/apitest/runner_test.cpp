@@ -82,8 +82,8 @@ protected:
         Outcome outcome;
         std::ostringstream out;
         HostFactory factory = [this]() -> Result<std::unique_ptr<Host>> {
-            ++hosts_opened;
-            return std::unique_ptr<Host>(std::make_unique<Proxy>(host));
+            ++hosts_opened_;
+            return std::unique_ptr<Host>(std::make_unique<Proxy>(host_));
         };
         outcome.result = RunScenario(*scenario, factory, options, out, &outcome.rewrites);
         outcome.output = out.str();
@@ -112,12 +112,12 @@ protected:
         FakeHost& target_;
     };
 
-    FakeHost host;
-    int hosts_opened = 0;
+    FakeHost host_;
+    int hosts_opened_ = 0;
 };
 
 TEST_F(RunnerTest, CapturesSubstitutesAndAuthenticates) {
-    host.respond = [](const http::Request& r) {
+    host_.respond = [](const http::Request& r) {
         if (r.method == "POST") {
             return Json(201, R"({"id": "a\"1", "ref": "RSK-1"})");
         }
@@ -144,28 +144,28 @@ TEST_F(RunnerTest, CapturesSubstitutesAndAuthenticates) {
             "body\n"
             "{\"items\": [{\"id\": \"{{risk}}\"}]}\n");
     EXPECT_EQ(o.result, FileResult::kPassed) << o.output;
-    ASSERT_EQ(host.requests.size(), 2U);
-    EXPECT_EQ(host.requests[0].Header("authorization"), "Bearer tok-acme-isms_manager");
-    EXPECT_EQ(host.requests[0].Header("content-type"), "application/json");
-    EXPECT_EQ(host.requests[0].body, "{\"title\": \"T\"}");
-    EXPECT_EQ(host.requests[1].target, "/api/v1/risks?id=a\"1");
-    EXPECT_EQ(host.requests[1].Header("authorization"), "");
-    EXPECT_EQ(host.log, (std::vector<std::string>{"tenant acme"}));
+    ASSERT_EQ(host_.requests.size(), 2U);
+    EXPECT_EQ(host_.requests[0].Header("authorization"), "Bearer tok-acme-isms_manager");
+    EXPECT_EQ(host_.requests[0].Header("content-type"), "application/json");
+    EXPECT_EQ(host_.requests[0].body, "{\"title\": \"T\"}");
+    EXPECT_EQ(host_.requests[1].target, "/api/v1/risks?id=a\"1");
+    EXPECT_EQ(host_.requests[1].Header("authorization"), "");
+    EXPECT_EQ(host_.log, (std::vector<std::string>{"tenant acme"}));
     EXPECT_NE(o.output.find("PASS t.apitest"), std::string::npos);
 }
 
 TEST_F(RunnerTest, HeaderLineOverridesCredentials) {
-    host.respond = [](const http::Request&) {
+    host_.respond = [](const http::Request&) {
         return Json(200, "{}");
     };
     const Outcome o =
         Run("tenant acme\nas admin\nrequest ok\nGET /x\nAuthorization: Bearer bogus\n----\n200\n");
     EXPECT_EQ(o.result, FileResult::kPassed) << o.output;
-    EXPECT_EQ(host.requests.at(0).Header("authorization"), "Bearer bogus");
+    EXPECT_EQ(host_.requests.at(0).Header("authorization"), "Bearer bogus");
 }
 
 TEST_F(RunnerTest, WrongStatusPrintsTheExchange) {
-    host.respond = [](const http::Request&) {
+    host_.respond = [](const http::Request&) {
         return Problem(422, "validation");
     };
     const Outcome o =
@@ -185,7 +185,7 @@ TEST_F(RunnerTest, WrongStatusPrintsTheExchange) {
 }
 
 TEST_F(RunnerTest, ProblemTypeIsCompared) {
-    host.respond = [](const http::Request&) {
+    host_.respond = [](const http::Request&) {
         return Problem(404, "not-found");
     };
     EXPECT_EQ(Run("request error\nGET /nope\n----\n404 not-found\n").result, FileResult::kPassed);
@@ -199,7 +199,7 @@ TEST_F(RunnerTest, ProblemTypeIsCompared) {
 }
 
 TEST_F(RunnerTest, AssertionFailureNamesTheLine) {
-    host.respond = [](const http::Request&) {
+    host_.respond = [](const http::Request&) {
         return Json(200, R"({"ref": "RSK-2"})");
     };
     const Outcome o = Run("request ok\nGET /x\n----\n200\n$.ref exists\n$.ref == \"RSK-1\"\n");
@@ -210,7 +210,7 @@ TEST_F(RunnerTest, AssertionFailureNamesTheLine) {
 }
 
 TEST_F(RunnerTest, BodySubsetMismatch) {
-    host.respond = [](const http::Request&) {
+    host_.respond = [](const http::Request&) {
         return Json(200, R"({"status": "down", "x": 1})");
     };
     const Outcome o = Run("request ok\nGET /healthz\n----\n200\nbody\n{\"status\": \"ok\"}\n");
@@ -222,7 +222,7 @@ TEST_F(RunnerTest, BodySubsetMismatch) {
 }
 
 TEST_F(RunnerTest, RewriteReplacesMismatchingBodies) {
-    host.respond = [](const http::Request&) {
+    host_.respond = [](const http::Request&) {
         return Json(200, R"({"status": "ok", "at": "2026-01-01T00:00:00Z"})");
     };
     const std::string text =
@@ -243,7 +243,7 @@ TEST_F(RunnerTest, RewriteReplacesMismatchingBodies) {
 }
 
 TEST_F(RunnerTest, ForeachReportsTheIteration) {
-    host.respond = [](const http::Request& r) {
+    host_.respond = [](const http::Request& r) {
         return r.Header("authorization").find("auditor") != std::string_view::npos
                    ? Problem(403, "forbidden")
                    : Json(200, "{}");
@@ -252,8 +252,8 @@ TEST_F(RunnerTest, ForeachReportsTheIteration) {
         Run("tenant acme\nforeach role admin auditor reader\nas {{role}}\n"
             "request ok\nGET /x/{{role}}\n----\n200\nendloop\n");
     EXPECT_EQ(o.result, FileResult::kFailed);
-    EXPECT_EQ(host.requests.size(), 2U);
-    EXPECT_EQ(host.requests[1].target, "/x/auditor");
+    EXPECT_EQ(host_.requests.size(), 2U);
+    EXPECT_EQ(host_.requests[1].target, "/x/auditor");
     EXPECT_NE(
         o.output.find("t.apitest:7: expected status 200, got 403 [role=auditor]"), std::string::npos
     ) << o.output;
@@ -262,7 +262,7 @@ TEST_F(RunnerTest, ForeachReportsTheIteration) {
 TEST_F(RunnerTest, RequirementsSkipTheFileWithoutOpeningAHost) {
     const Outcome o = Run("require postgres\nrestart\n");
     EXPECT_EQ(o.result, FileResult::kSkipped);
-    EXPECT_EQ(hosts_opened, 0);
+    EXPECT_EQ(hosts_opened_, 0);
     EXPECT_NE(o.output.find("SKIP t.apitest (ISMS_TEST_POSTGRES is not set)"), std::string::npos);
     RunOptions options;
     options.env = [](const std::string& name) -> std::optional<std::string> {
@@ -272,11 +272,11 @@ TEST_F(RunnerTest, RequirementsSkipTheFileWithoutOpeningAHost) {
 }
 
 TEST_F(RunnerTest, ClockAndSkippedDirectives) {
-    host.clock_done = Done::kSkipped;
+    host_.clock_done = Done::kSkipped;
     const Outcome o = Run("clock 2026-03-01T09:00:00Z\nclock +P1D\nrestart\n");
     EXPECT_EQ(o.result, FileResult::kPassed) << o.output;
     EXPECT_EQ(
-        host.log,
+        host_.log,
         (std::vector<std::string>{"clock 2026-03-01T09:00:00Z", "advance 86400", "restart"})
     );
     EXPECT_NE(o.output.find("t.apitest:1: note: `clock` skipped"), std::string::npos);
@@ -291,7 +291,7 @@ TEST_F(RunnerTest, LedgerVerifyFailureCarriesTheMessage) {
 }
 
 TEST_F(RunnerTest, CliChecksStdout) {
-    host.cli = [](const std::vector<std::string>& args) {
+    host_.cli = [](const std::vector<std::string>& args) {
         return CliOutput{args.at(0) == "ok" ? 0 : 3, R"({"entries": 4, "data": "/tmp/data"})", ""};
     };
     const Outcome o =
@@ -306,7 +306,7 @@ TEST_F(RunnerTest, CliChecksStdout) {
 }
 
 TEST_F(RunnerTest, UnknownVariableFailsAtItsLine) {
-    host.respond = [](const http::Request&) {
+    host_.respond = [](const http::Request&) {
         return Json(200, "{}");
     };
     const Outcome o = Run("request ok\nGET /x/{{nope}}\n----\n200\n");
@@ -316,7 +316,7 @@ TEST_F(RunnerTest, UnknownVariableFailsAtItsLine) {
 }
 
 TEST_F(RunnerTest, AsWithoutTenantFails) {
-    host.respond = [](const http::Request&) {
+    host_.respond = [](const http::Request&) {
         return Json(200, "{}");
     };
     const Outcome o = Run("as admin\nrequest ok\nGET /x\n----\n200\n");
