@@ -39,6 +39,7 @@ run_wrk() {  # name script
 }
 run_wrk "GET one record" get_one.lua
 run_wrk "GET 50-row filtered page" list_page.lua
+run_wrk "GET 50-row filtered page sorted by name" list_sorted.lua
 run_wrk "POST create (durable, ledger-backed)" create.lua
 echo "RSS after load: $(grep VmRSS /proc/$pid/status | awk '{print $2}') KB"
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""

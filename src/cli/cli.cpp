@@ -439,7 +439,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             if (!app) {
                 return Fail(o, app.error());
             }
-            auto made = GenerateBenchData(**app, gen_options, out);
+            auto made = GenerateBenchData(**app, gen_options, err);
             if (!made) {
                 return Fail(o, made.error());
             }

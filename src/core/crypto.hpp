@@ -1,14 +1,17 @@
-// Cryptographic helpers over libsodium: SHA-256, Ed25519 signatures, random bytes and tokens,
-// argon2id password hashes. Call InitCrypto() once before anything else (the app does).
+// Cryptographic helpers: SHA-256 (OpenSSL), Ed25519 signatures, random bytes and tokens, and
+// argon2id password hashes (libsodium). Call InitCrypto() once before anything else (the app does).
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/error.hpp"
+
+struct evp_md_ctx_st;  // OpenSSL EVP_MD_CTX
 
 namespace isms::crypto {
 
@@ -28,7 +31,10 @@ public:
     [[nodiscard]] Sha256Digest Finish();
 
 private:
-    alignas(64) std::array<unsigned char, 128> state_{};  // crypto_hash_sha256_state
+    struct ContextDeleter {
+        void operator()(evp_md_ctx_st* ctx) const noexcept;
+    };
+    std::unique_ptr<evp_md_ctx_st, ContextDeleter> ctx_;
 };
 
 [[nodiscard]] std::string HexEncode(std::string_view bytes);

@@ -12,8 +12,45 @@ namespace isms::store {
 
 namespace {
 
+/// Appends `s` as a JSON string, escaped the way Boost.JSON serializes: \" \\ \b \f \n \r \t,
+/// other control characters as \u00XX, everything else (UTF-8 included) as is.
 void AppendString(std::string& out, std::string_view s) {
-    out += json::serialize(json::string(s));
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += '"';
+    for (const char c : s) {
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20) {
+                    out += "\\u00";
+                    out += kHex[(static_cast<unsigned char>(c) >> 4U) & 0xFU];
+                    out += kHex[static_cast<unsigned char>(c) & 0xFU];
+                } else {
+                    out += c;
+                }
+        }
+    }
+    out += '"';
 }
 
 Result<std::string> ReadFile(const std::filesystem::path& path) {
@@ -75,14 +112,12 @@ const std::string& GenesisHash() {
 }
 
 std::string ChainHash(const std::string& prev_hash_hex, const LedgerEvent& e) {
-    crypto::Sha256Hasher hasher;
-    crypto::Sha256Digest prev{};
-    if (auto raw = crypto::HexDecode(prev_hash_hex); raw && raw->size() == prev.size()) {
-        std::copy(raw->begin(), raw->end(), prev.begin());
-    }
-    hasher.Update(prev);
-    hasher.Update(CanonicalEvent(e));
-    return crypto::HexEncode(hasher.Finish());
+    // One buffer, one digest: prev (32 raw bytes) ‖ canonical event.
+    auto prev = crypto::HexDecode(prev_hash_hex);
+    std::string message = prev ? std::move(*prev) : std::string();
+    message.resize(32, '\0');
+    message += CanonicalEvent(e);
+    return crypto::HexEncode(crypto::Sha256(message));
 }
 
 std::string CheckpointMessage(std::int64_t seq, const std::string& hash_hex) {

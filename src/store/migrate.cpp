@@ -50,9 +50,11 @@ const std::vector<std::function<std::string(Dialect)>>& Steps() {
     return kSteps;
 }
 
+// Lists filter live records (archived_at IS NULL) of one tenant by one field and page by id,
+// so (tenant_id, archived_at, field, id) answers both the page and its COUNT from the index.
 std::string IndexSql(const std::string& table, const std::string& column) {
-    return "CREATE INDEX IF NOT EXISTS " + table + "_" + column + " ON " + table + " (tenant_id, "
-           + column + ", id)";
+    return "CREATE INDEX IF NOT EXISTS " + table + "_" + column + " ON " + table
+           + " (tenant_id, archived_at, " + column + ", id)";
 }
 
 bool Indexed(FieldType t) {
@@ -151,6 +153,10 @@ Result<MigrationReport> Migrate(Database& db, const schema::Registry& registry) 
                 }
             }
         }
+        ISMS_TRY(conn->ExecScript(
+            "CREATE INDEX IF NOT EXISTS " + table + "_live ON " + table
+            + " (tenant_id, archived_at, id)"
+        ));
         ISMS_TRY(conn->ExecScript(IndexSql(table, "updated_at")));
         ISMS_TRY(conn->ExecScript(IndexSql(table, "owner")));
         for (const auto& f : spec.fields) {

@@ -32,6 +32,16 @@ TEST(LedgerHash, CanonicalFormIsAFixedJsonArray) {
     );
 }
 
+TEST(LedgerHash, StringsAreEscapedAsJson) {
+    LedgerEvent e = SampleEvent();
+    e.actor.name = "a\"b\\c\n\t\x01 \xc3\xa9";
+    const std::string canonical = CanonicalEvent(e);
+    auto parsed = ParseJson(canonical);
+    ASSERT_TRUE(parsed) << canonical;
+    EXPECT_EQ(parsed->as_array().at(4).as_string(), e.actor.name);
+    EXPECT_NE(canonical.find(json::serialize(json::string(e.actor.name))), std::string::npos);
+}
+
 TEST(LedgerHash, EveryMemberChangesTheHash) {
     const LedgerEvent base = SampleEvent();
     const std::string h = ChainHash(GenesisHash(), base);
