@@ -26,6 +26,7 @@ run: release
 ## make test: build the dev preset (ASan/UBSan) and run every test
 test: build
 	@scripts/check-format.sh
+	@scripts/check-layers.sh
 	@ctest --test-dir build/dev --output-on-failure -j $(JOBS) --timeout 600
 
 ## make bench: build release and run the benchmarks (see bench/README.md)

@@ -1,5 +1,5 @@
 # isms_add_module(name SOURCES ... DEPS ...): one folder = one module = one static library
-# isms::name. Include paths are rooted at src/. tools/check_layers.py guards the layer order.
+# isms::name. Include paths are rooted at src/. scripts/check-layers.sh guards the layer order.
 function(isms_add_module name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
   add_library(isms_${name} STATIC ${ARG_SOURCES})

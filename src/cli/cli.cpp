@@ -395,12 +395,12 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             if (!config) {
                 return Fail(o, config.error());
             }
+            if (std::filesystem::exists(backup_file)) {
+                return Fail(o, Error::Conflict(backup_file + " exists; choose a new file"));
+            }
             auto app = OpenApp(*config);
             if (!app) {
                 return Fail(o, app.error());
-            }
-            if (std::filesystem::exists(backup_file)) {
-                return Fail(o, Error::Conflict(backup_file + " exists; choose a new file"));
             }
             if (auto ok = (*app)->database().Backup(backup_file); !ok) {
                 return Fail(o, ok.error());
@@ -482,13 +482,19 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                     org_slug.pop_back();
                 }
             }
-            auto tenant = app.CreateTenant(org_name, org_slug);
+            // The admin first: a bad e-mail or short password must not leave an organization
+            // without an admin behind. EnsureUser reuses the user when the command is repeated.
+            auto admin = app.iam().EnsureUser(kCliActor, email, "", *password);
+            if (!admin) {
+                return Fail(o, admin.error());
+            }
+            auto tenant = app.iam().CreateTenant(kCliActor, org_name, org_slug);
             if (!tenant) {
                 return Fail(o, tenant.error());
             }
-            auto admin = app.ProvisionUser(*tenant, email, *password, "admin", "");
-            if (!admin) {
-                return Fail(o, admin.error());
+            if (auto ok = app.iam().SetMembership(kCliActor, tenant->id, *admin, iam::Role::kAdmin);
+                !ok) {
+                return Fail(o, ok.error());
             }
             PrintJsonOrLine(
                 o,

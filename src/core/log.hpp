@@ -1,5 +1,6 @@
 // Structured logging: one JSON object per line on stderr, with UTC time, severity and event
-// name. Fields named like secrets (password, token, secret, key, cookie, authorization) are
+// name. Fields named like secrets (password, token, secret, key, cookie,
+// authorization, csrf) are
 // masked before they are written, whatever the caller passes.
 #pragma once
 

@@ -498,6 +498,9 @@ Result<IssuedToken> IamService::CreateToken(
     if (name.empty() || name.size() > 100) {
         return Error::Invalid("name", "must be 1 to 100 characters");
     }
+    if (who.via == Via::kToken && who.scope == TokenScope::kReadOnly) {
+        return Error::Denied("a read-only token cannot issue tokens");
+    }
     if (scope == TokenScope::kAdmin && who.role != Role::kAdmin) {
         return Error::Denied("only an admin may issue an admin token");
     }
@@ -574,6 +577,9 @@ Result<json::array> IamService::ListTokens(const Principal& who) {
 }
 
 Status IamService::RevokeToken(const Principal& who, std::int64_t token_id) {
+    if (who.via == Via::kToken && who.scope == TokenScope::kReadOnly) {
+        return Error::Denied("a read-only token cannot revoke tokens");
+    }
     ISMS_TRY_ASSIGN(auto tx, store::WriteTx::Begin(db_, who.tenant, who.AsActor(), clock_, key_));
     ISMS_TRY_ASSIGN(
         auto rows,

@@ -227,7 +227,7 @@ Result<ListQuery> ParseListQuery(
             if ((op == FilterOp::kGt || op == FilterOp::kGte || op == FilterOp::kLt
                  || op == FilterOp::kLte)
                 && (column->type == FieldType::kBool || column->type == FieldType::kEnum)) {
-                return Error::Invalid(key, "a range needs a number or date field");
+                return Error::Invalid(key, "a range needs a number, date or text field");
             }
             ISMS_TRY_ASSIGN(json::value v, TypedValue(*column, false, value, key));
             f.values.push_back(std::move(v));

@@ -12,7 +12,8 @@
 
 namespace isms::http {
 
-/// The body as a JSON object; 415 unless the content type is JSON, 400 with line and column
+/// The body as a JSON object; kMalformedInput (400) unless the content type is JSON, and with
+/// line and column
 /// when malformed.
 [[nodiscard]] Result<json::object> JsonBody(const RouteContext& ctx);
 /// A positive integer path parameter; kNotFound otherwise (an id that cannot exist).

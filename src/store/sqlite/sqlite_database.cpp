@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 namespace isms::store {
 
@@ -253,6 +254,7 @@ Status SqliteDatabase::Backup(const std::string& path) {
         return Error::Internal("cannot create backup file " + path);
     }
     DbPtr dest(raw);
+    ::chmod(path.c_str(), 0600);  // holds password hashes and session data: owner only
     // Take the writer so no transaction commits half-way through the copy.
     const std::lock_guard lock(writer_mutex_);
     auto* source = static_cast<SqliteConnection*>(writer_.get())->handle();
