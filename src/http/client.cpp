@@ -30,21 +30,6 @@ namespace {
 constexpr std::chrono::seconds kTimeout{30};
 constexpr std::uint32_t kMaxResponseHeaderBytes = 1024 * 1024;
 
-bool IEquals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        const auto lower = [](char c) {
-            return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
-        };
-        if (lower(a[i]) != lower(b[i])) {
-            return false;
-        }
-    }
-    return true;
-}
-
 Error Unavailable(std::string message) {
     return Error{ErrorCode::kUnavailable, std::move(message), {}};
 }
@@ -149,9 +134,9 @@ Result<bhttp::request<bhttp::string_body>> ClientImpl::Build(const Request& requ
         bool has_length = false;
         for (const auto& [name, value] : request.headers) {
             message.insert(name, value);
-            has_host = has_host || IEquals(name, "host");
-            has_length =
-                has_length || IEquals(name, "content-length") || IEquals(name, "transfer-encoding");
+            has_host = has_host || EqualsIgnoreCase(name, "host");
+            has_length = has_length || EqualsIgnoreCase(name, "content-length")
+                         || EqualsIgnoreCase(name, "transfer-encoding");
         }
         if (!has_host) {
             const bool ipv6 = host_.find(':') != std::string::npos;

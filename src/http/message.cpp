@@ -7,13 +7,9 @@ namespace isms::http {
 
 namespace {
 
-bool IEquals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && ::strncasecmp(a.data(), b.data(), a.size()) == 0;
-}
-
 std::string_view Find(const HeaderList& headers, std::string_view name) {
     for (const auto& [key, value] : headers) {
-        if (IEquals(key, name)) {
+        if (EqualsIgnoreCase(key, name)) {
             return value;
         }
     }
@@ -21,6 +17,10 @@ std::string_view Find(const HeaderList& headers, std::string_view name) {
 }
 
 }  // namespace
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && ::strncasecmp(a.data(), b.data(), a.size()) == 0;
+}
 
 std::string_view Request::Header(std::string_view name) const {
     return Find(headers, name);
@@ -32,7 +32,7 @@ std::string_view Response::Header(std::string_view name) const {
 
 void Response::SetHeader(std::string_view name, std::string value) {
     for (auto& [key, existing] : headers) {
-        if (IEquals(key, name)) {
+        if (EqualsIgnoreCase(key, name)) {
             existing = std::move(value);
             return;
         }

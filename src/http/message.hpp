@@ -41,6 +41,9 @@ struct Target {
 };
 [[nodiscard]] std::optional<Target> ParseTarget(std::string_view target);
 
+/// ASCII case-insensitive comparison, as HTTP header names and tokens are compared.
+[[nodiscard]] bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+
 /// Builds a JSON response (Content-Type application/json).
 [[nodiscard]] Response JsonResponse(unsigned status, std::string body);
 

@@ -72,18 +72,6 @@ char ToLowerAscii(char c) {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
 }
 
-bool IEquals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (ToLowerAscii(a[i]) != ToLowerAscii(b[i])) {
-            return false;
-        }
-    }
-    return true;
-}
-
 bool HasLineBreak(std::string_view text) {
     return text.find_first_of("\r\n") != std::string_view::npos;
 }
@@ -327,7 +315,7 @@ void Session::Parse() {
     if (!continue_sent_ && parser_->is_header_done()) {
         continue_sent_ = true;
         const auto& expect = parser_->get()[bhttp::field::expect];
-        if (IEquals(expect, "100-continue")) {
+        if (EqualsIgnoreCase(expect, "100-continue")) {
             static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
             asio::async_write(
                 stream_,
@@ -470,16 +458,16 @@ void Session::Respond(Response&& response) {
     head_ += request_id_;
     head_ += "\r\n";
     for (const auto& [name, value] : response_.headers) {
-        if (IEquals(name, "connection")) {
-            if (IEquals(value, "close")) {
+        if (EqualsIgnoreCase(name, "connection")) {
+            if (EqualsIgnoreCase(value, "close")) {
                 keep_alive_ = false;
             }
             continue;
         }
         if (name.empty() || HasLineBreak(name) || HasLineBreak(value)
-            || name.find(':') != std::string::npos || IEquals(name, "content-length")
-            || IEquals(name, "transfer-encoding") || IEquals(name, "server")
-            || IEquals(name, "x-request-id")) {
+            || name.find(':') != std::string::npos || EqualsIgnoreCase(name, "content-length")
+            || EqualsIgnoreCase(name, "transfer-encoding") || EqualsIgnoreCase(name, "server")
+            || EqualsIgnoreCase(name, "x-request-id")) {
             continue;  // set by the transport, or would break the framing
         }
         head_ += name;

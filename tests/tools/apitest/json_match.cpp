@@ -23,18 +23,6 @@ std::string_view Trim(std::string_view s) {
     return s;
 }
 
-bool IsIdentifier(std::string_view s) {
-    if (s.empty() || std::isdigit(static_cast<unsigned char>(s.front())) != 0) {
-        return false;
-    }
-    for (const char c : s) {
-        if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '_') {
-            return false;
-        }
-    }
-    return true;
-}
-
 /// Finds the next "{{name}}" at or after `from`; returns its start, end (one past "}}") and name.
 struct VarRef {
     std::size_t begin = std::string_view::npos;
@@ -818,6 +806,18 @@ std::string CaptureText(const json::value& value) {
         return std::string(value.get_string());
     }
     return json::serialize(value);
+}
+
+bool IsIdentifier(std::string_view s) {
+    if (s.empty() || std::isdigit(static_cast<unsigned char>(s.front())) != 0) {
+        return false;
+    }
+    for (const char c : s) {
+        if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '_') {
+            return false;
+        }
+    }
+    return true;
 }
 
 }  // namespace isms::apitest

@@ -98,4 +98,7 @@ enum class MatchMode {
 /// The text a value is captured and substituted as: strings without quotes, others as JSON.
 [[nodiscard]] std::string CaptureText(const json::value& value);
 
+/// True for a variable or member name: a letter or underscore, then letters, digits, underscores.
+[[nodiscard]] bool IsIdentifier(std::string_view s);
+
 }  // namespace isms::apitest

@@ -47,18 +47,6 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
     return s.substr(0, prefix.size()) == prefix;
 }
 
-bool IsIdentifier(std::string_view s) {
-    if (s.empty() || std::isdigit(static_cast<unsigned char>(s.front())) != 0) {
-        return false;
-    }
-    for (const char c : s) {
-        if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '_') {
-            return false;
-        }
-    }
-    return true;
-}
-
 bool IsHeaderName(std::string_view s) {
     if (s.empty()) {
         return false;
