@@ -36,7 +36,7 @@ bench: release deps-test
 	@bench/run.sh build/release
 
 fmt:
-	@git ls-files -z '*.cpp' '*.hpp' | xargs -0 clang-format -i
+	@git ls-files -z --cached --others --exclude-standard '*.cpp' '*.hpp' | xargs -0 clang-format -i
 
 tidy:
 	@git diff --name-only --diff-filter=AM origin/main -- '*.cpp' | xargs -r clang-tidy -p build/dev

@@ -141,7 +141,7 @@ Result<json::object> RecordService::List(
     ISMS_TRY(iam::Authorize(who, *spec, iam::Action::kRead));
     ISMS_TRY_ASSIGN(schema::ListQuery query, schema::ParseListQuery(*spec, params));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(db_, who.tenant));
-    ISMS_TRY_ASSIGN(auto page, store::ListRecords(session, *spec, query));
+    ISMS_TRY_ASSIGN(auto page, store::ListRecords(session, *spec, query, &totals_));
     json::array items;
     items.reserve(page.items.size());
     for (const auto& r : page.items) {

@@ -15,6 +15,7 @@
 #include "iam/principal.hpp"
 #include "schema/registry.hpp"
 #include "schema/validate.hpp"
+#include "store/count_cache.hpp"
 #include "store/database.hpp"
 #include "store/ledger.hpp"
 #include "store/session.hpp"
@@ -92,6 +93,7 @@ private:
     const schema::Registry& registry_;
     const Clock& clock_;
     const store::LedgerKey& key_;
+    store::CountCache totals_;  // list totals, revalidated against register_versions
 };
 
 }  // namespace isms::records

@@ -46,6 +46,15 @@ const std::vector<std::function<std::string(Dialect)>>& Steps() {
                    "register TEXT NOT NULL, fields_json TEXT NOT NULL, "
                    "PRIMARY KEY (tenant_id, register));";
         },
+        // 2: a version per (tenant, register), bumped by every record write, so list totals
+        // can be cached and revalidated with one key lookup (store/count_cache.hpp)
+        [](Dialect) {
+            return std::string(
+                "CREATE TABLE register_versions (tenant_id BIGINT NOT NULL, register TEXT NOT "
+                "NULL, "
+                "version BIGINT NOT NULL, PRIMARY KEY (tenant_id, register));"
+            );
+        },
     };
     return kSteps;
 }

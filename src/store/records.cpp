@@ -147,6 +147,58 @@ SqlParams FieldParams(const RegisterSpec& spec, const Record& r) {
     return params;
 }
 
+/// Marks the register of this tenant as changed, so cached list totals are recounted.
+Status BumpVersion(WriteTx& tx, const RegisterSpec& spec) {
+    ISMS_TRY(tx.sql().Exec(
+        "INSERT INTO register_versions (tenant_id, register, version) VALUES (?, ?, 1) "
+        "ON CONFLICT (tenant_id, register) DO UPDATE SET version = register_versions.version + 1",
+        {tx.tenant().value, spec.name}
+    ));
+    return {};
+}
+
+/// COUNT(*) of `from_where`, reused from `cache` while the register's version is unchanged.
+Result<std::int64_t> CountMatches(
+    TenantScope& scope,
+    const RegisterSpec& spec,
+    const std::string& from_where,
+    const SqlParams& params,
+    CountCache* cache
+) {
+    if (cache == nullptr) {
+        return scope.sql().QueryInt("SELECT COUNT(*) FROM " + from_where, params);
+    }
+    ISMS_TRY_ASSIGN(
+        auto rows,
+        scope.sql().Query(
+            "SELECT version FROM register_versions WHERE tenant_id = ? AND register = ?",
+            {scope.tenant().value, spec.name}
+        )
+    );
+    const std::int64_t version = rows.empty() ? 0 : rows[0].Int(0);
+    std::string key = from_where;
+    for (const SqlValue& p : params) {  // params include the tenant, so keys never mix tenants
+        key += '\x1f';
+        if (const auto* i = std::get_if<std::int64_t>(&p)) {
+            key += "i" + std::to_string(*i);
+        } else if (const auto* d = std::get_if<double>(&p)) {
+            key += "d" + std::to_string(*d);
+        } else if (const auto* s = std::get_if<std::string>(&p)) {
+            key += "s" + *s;
+        } else {
+            key += "n";
+        }
+    }
+    if (auto total = cache->Find(key, version)) {
+        return *total;
+    }
+    ISMS_TRY_ASSIGN(
+        std::int64_t total, scope.sql().QueryInt("SELECT COUNT(*) FROM " + from_where, params)
+    );
+    cache->Store(key, version, total);
+    return total;
+}
+
 Result<Record> ReadBack(WriteTx& tx, const RegisterSpec& spec, RecordId id) {
     return GetRecord(tx, spec, id);
 }
@@ -220,7 +272,7 @@ Result<Record> GetRecord(TenantScope& scope, const RegisterSpec& spec, RecordId 
 }
 
 Result<RecordPage> ListRecords(
-    TenantScope& scope, const RegisterSpec& spec, const schema::ListQuery& query
+    TenantScope& scope, const RegisterSpec& spec, const schema::ListQuery& query, CountCache* cache
 ) {
     const Dialect dialect = scope.sql().dialect();
     std::string where = " WHERE tenant_id = ?";
@@ -265,9 +317,7 @@ Result<RecordPage> ListRecords(
         where += ")";
     }
     const std::string table = RegisterTable(spec);
-    ISMS_TRY_ASSIGN(
-        std::int64_t total, scope.sql().QueryInt("SELECT COUNT(*) FROM " + table + where, params)
-    );
+    ISMS_TRY_ASSIGN(std::int64_t total, CountMatches(scope, spec, table + where, params, cache));
     std::string order = " ORDER BY " + query.sort_column + (query.descending ? " DESC" : "");
     if (query.sort_column != "id") {
         order += ", id";
@@ -401,6 +451,7 @@ Result<Record> InsertRecord(WriteTx& tx, const RegisterSpec& spec, const schema:
         )
     );
     ISMS_TRY_ASSIGN(Record stored, ReadBack(tx, spec, RecordId{id}));
+    ISMS_TRY(BumpVersion(tx, spec));
     ISMS_TRY(tx.Append("created", spec.name, id, std::nullopt, RecordJsonText(spec, stored)));
     return stored;
 }
@@ -462,6 +513,7 @@ Result<Record> UpdateRecord(
         return Error::Stale(spec.name + " " + std::to_string(id.value) + " changed concurrently");
     }
     ISMS_TRY_ASSIGN(Record stored, ReadBack(tx, spec, id));
+    ISMS_TRY(BumpVersion(tx, spec));
     ISMS_TRY(tx.Append("updated", spec.name, id.value, before, RecordJsonText(spec, stored)));
     return stored;
 }
@@ -490,6 +542,7 @@ Result<Record> ArchiveRecord(
          id.value}
     ));
     ISMS_TRY_ASSIGN(Record stored, ReadBack(tx, spec, id));
+    ISMS_TRY(BumpVersion(tx, spec));
     ISMS_TRY(tx.Append(
         "archived", spec.name, id.value, RecordJsonText(spec, current), RecordJsonText(spec, stored)
     ));

@@ -11,6 +11,7 @@
 #include "schema/list_query.hpp"
 #include "schema/record.hpp"
 #include "schema/validate.hpp"
+#include "store/count_cache.hpp"
 #include "store/session.hpp"
 
 namespace isms::store {
@@ -23,8 +24,13 @@ struct RecordPage {
 [[nodiscard]] Result<schema::Record> GetRecord(
     TenantScope& scope, const schema::RegisterSpec& spec, RecordId id
 );
+/// One page and the total of matches; with `cache`, the total is reused while the register of
+/// this tenant has not changed.
 [[nodiscard]] Result<RecordPage> ListRecords(
-    TenantScope& scope, const schema::RegisterSpec& spec, const schema::ListQuery& query
+    TenantScope& scope,
+    const schema::RegisterSpec& spec,
+    const schema::ListQuery& query,
+    CountCache* cache = nullptr
 );
 /// Ids among `ids` that do not name a live (unarchived) record of `spec` in this tenant.
 [[nodiscard]] Result<std::vector<std::int64_t>> MissingRecords(

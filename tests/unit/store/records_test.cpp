@@ -87,5 +87,38 @@ TEST_F(RecordsTest, FiltersSortAndPage) {
     EXPECT_EQ(List(acme_, {{"q", "%"}}).total, 0);  // LIKE wildcards are literal
 }
 
+TEST_F(RecordsTest, CachedTotalsFollowEveryWrite) {
+    CountCache cache;
+    auto total = [&](TenantId tenant) {
+        auto session = ReadSession::Open(*store_.db, tenant).value();
+        const auto query = schema::ParseListQuery(spec_, {{"kind", "primary"}}).value();
+        return ListRecords(session, spec_, query, &cache).value().total;
+    };
+    EXPECT_EQ(total(acme_), 0);
+    const auto a = Insert(acme_, "a", "primary");
+    EXPECT_EQ(total(acme_), 1);  // the insert bumped the version: recounted
+    EXPECT_EQ(total(acme_), 1);  // served from the cache
+    Insert(globex_, "g", "primary");
+    EXPECT_EQ(total(globex_), 1);
+    EXPECT_EQ(total(acme_), 1);  // another tenant's write does not leak into this total
+    {
+        auto tx =
+            WriteTx::Begin(*store_.db, acme_, {UserId{1}, "ann"}, store_.clock, store_.key).value();
+        schema::Draft patch;
+        patch.fields["kind"] = "supporting";
+        static_cast<void>(UpdateRecord(tx, spec_, a.id, std::nullopt, patch).value());
+        tx.Commit().value();
+    }
+    EXPECT_EQ(total(acme_), 0);
+    Insert(acme_, "b", "primary");
+    {
+        auto tx =
+            WriteTx::Begin(*store_.db, acme_, {UserId{1}, "ann"}, store_.clock, store_.key).value();
+        static_cast<void>(ArchiveRecord(tx, spec_, RecordId{a.id.value + 2}, std::nullopt).value());
+        tx.Commit().value();
+    }
+    EXPECT_EQ(total(acme_), 0);
+}
+
 }  // namespace
 }  // namespace isms::store
