@@ -13,7 +13,7 @@ cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "
 trap cleanup EXIT
 
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-echo "== generate: 1 organization, $assets assets"
+echo "== generate: 1 organization, $assets assets, a framework of 1,000 requirements mapped to ISO 27001:2022"
 /usr/bin/time -f "generate: %e s, max RSS %M KB" "$isms" bench gen --data "$work/data" --tenants 1 --assets "$assets" --format json >"$work/gen.json"
 token=$(jq -r '.tokens[0].token' "$work/gen.json")
 
@@ -40,6 +40,8 @@ run_wrk() {  # name script
 run_wrk "GET one record" get_one.lua
 run_wrk "GET 50-row filtered page" list_page.lua
 run_wrk "GET 50-row filtered page sorted by name" list_sorted.lua
+run_wrk "GET requirements search (50 of the generated framework)" requirements_search.lua
+run_wrk "GET coverage of ISO 27001:2022 through a mapping" coverage.lua
 run_wrk "POST create (durable, ledger-backed)" create.lua
 echo "RSS after load: $(grep VmRSS /proc/$pid/status | awk '{print $2}') KB"
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
@@ -48,3 +50,4 @@ echo "== isms ledger verify (whole store)"
 /usr/bin/time -f "verify: %e s" "$isms" ledger verify --data "$work/data"
 echo "== micro-benchmarks"
 "$build/bench/ledger_benchmark" --benchmark_min_time=1 2>/dev/null
+"$build/bench/catalog_benchmark" --benchmark_min_time=1 2>/dev/null

@@ -65,6 +65,7 @@ struct App::Impl {
     std::unique_ptr<store::Database> db;
     std::unique_ptr<iam::IamService> iam;
     std::unique_ptr<records::RecordService> records;
+    std::unique_ptr<catalog::CatalogService> catalog;
     http::Metrics metrics;
     std::unique_ptr<http::Services> services;
     http::ApiRouter router;
@@ -92,18 +93,21 @@ struct App::Impl {
     }
 
     http::Response Dispatch(http::Request& req, std::string_view request_id) {
-        if (req.body.size() > static_cast<std::size_t>(options.config.max_body_bytes)) {
-            return http::ProblemResponse(
-                413,
-                "too-large",
-                "request body over " + std::to_string(options.config.max_body_bytes) + " bytes",
-                request_id
-            );
-        }
         auto target = http::ParseTarget(req.target);
         if (!target) {
             return http::ProblemResponse(
                 400, "malformed", "request target is not a valid URI", request_id
+            );
+        }
+        const std::int64_t limit = target->path == "/api/v1/frameworks/import"
+                                       ? options.config.max_import_bytes
+                                       : options.config.max_body_bytes;
+        if (req.body.size() > static_cast<std::size_t>(limit)) {
+            return http::ProblemResponse(
+                413,
+                "too-large",
+                "request body over " + std::to_string(limit) + " bytes",
+                request_id
             );
         }
         auto match = router.Find(req.method, target->path);
@@ -194,10 +198,17 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     impl->records = std::make_unique<records::RecordService>(
         *impl->db, impl->registry, *impl->clock, impl->key
     );
+    impl->catalog = std::make_unique<catalog::CatalogService>(*impl->db, *impl->clock, impl->key);
     impl->services = std::make_unique<http::Services>(http::Services{
-        impl->options.config, *impl->iam, *impl->records, impl->metrics, *impl->clock});
+        impl->options.config,
+        *impl->iam,
+        *impl->records,
+        *impl->catalog,
+        impl->metrics,
+        *impl->clock});
     http::AppendSystemRoutes(impl->router, *impl->services);
     http::AppendAuthRoutes(impl->router, *impl->services);
+    http::AppendCatalogRoutes(impl->router, *impl->services);
     http::AppendRegisterRoutes(impl->router, *impl->services);
     return std::unique_ptr<App>(new App(std::move(impl)));
 }
@@ -284,6 +295,10 @@ iam::IamService& App::iam() {
 }
 records::RecordService& App::records() {
     return *impl_->records;
+}
+
+catalog::CatalogService& App::catalog() {
+    return *impl_->catalog;
 }
 store::Database& App::database() {
     return *impl_->db;

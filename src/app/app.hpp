@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "catalog/catalog_service.hpp"
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/error.hpp"
@@ -63,6 +64,7 @@ public:
     [[nodiscard]] const Clock& clock() const;
     [[nodiscard]] iam::IamService& iam();
     [[nodiscard]] records::RecordService& records();
+    [[nodiscard]] catalog::CatalogService& catalog();
     [[nodiscard]] store::Database& database();
     [[nodiscard]] const schema::Registry& registry() const;
     [[nodiscard]] const store::LedgerKey& ledger_key() const;

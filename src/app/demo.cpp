@@ -20,6 +20,44 @@ struct DemoAsset {
     std::vector<int> depends_on;  // indexes into the list
 };
 
+// Written for the demo: what the organization asks of its suppliers, and where each request
+// lands in ISO/IEC 27001:2022 Annex A.
+constexpr const char* kDemoLibrary = R"({
+  "format": "isms-library/1",
+  "urn": "urn:demo:library:supplier-requirements",
+  "version": "1",
+  "name": "Demo supplier security requirements",
+  "description": "The security clauses the Demo Organization puts in its supplier contracts.",
+  "provider": "Demo Organization",
+  "frameworks": [{
+    "urn": "urn:demo:framework:supplier-requirements",
+    "ref_id": "DSR",
+    "name": "Demo supplier security requirements",
+    "nodes": [
+      {"ref_id": "DSR-1", "name": "Security contact", "assessable": true,
+       "description": "The supplier names a security contact and keeps the name current."},
+      {"ref_id": "DSR-2", "name": "Incident notification", "assessable": true,
+       "description": "The supplier reports incidents affecting our data within 24 hours."},
+      {"ref_id": "DSR-3", "name": "Encryption of our data", "assessable": true,
+       "description": "Our data is encrypted in transit and at rest with current algorithms."},
+      {"ref_id": "DSR-4", "name": "Right to audit", "assessable": true,
+       "description": "We may audit, or receive an independent report on, the supplier's controls."}
+    ]
+  }],
+  "mapping_sets": [{
+    "urn": "urn:demo:mapping:supplier-requirements-to-iso27001-2022",
+    "name": "Supplier requirements → ISO/IEC 27001:2022",
+    "source_framework": "urn:demo:framework:supplier-requirements",
+    "target_framework": "urn:isms:framework:iso27001-2022",
+    "pairs": [
+      {"source": "DSR-1", "target": "urn:isms:framework:iso27001-2022:a.5.20", "relationship": "subset"},
+      {"source": "DSR-2", "target": "urn:isms:framework:iso27001-2022:a.5.24", "relationship": "subset"},
+      {"source": "DSR-3", "target": "urn:isms:framework:iso27001-2022:a.8.24", "relationship": "subset"},
+      {"source": "DSR-4", "target": "urn:isms:framework:iso27001-2022:a.5.22", "relationship": "intersect"}
+    ]
+  }]
+})";
+
 }  // namespace
 
 Result<DemoLogin> SeedDemo(App& app) {
@@ -81,6 +119,9 @@ Result<DemoLogin> SeedDemo(App& app) {
         ISMS_TRY_ASSIGN(auto created, app.records().Create(who, "assets", body));
         ids.push_back(created.at("id").as_int64());
     }
+    // An imported catalog of the organization's own, mapped to ISO/IEC 27001:2022, so that the
+    // frameworks, mapping and coverage screens show something beyond the built-ins.
+    ISMS_TRY(app.catalog().Import(who, {{"demo-supplier-requirements.json", kDemoLibrary}}, {}));
     return login;
 }
 

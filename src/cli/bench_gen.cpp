@@ -38,6 +38,58 @@ const char* const kWords[] = {
     "Archive",
     "Portal"};
 
+/// A generated framework of `count` requirements in sections of 50, each mapped to one Annex A
+/// control of the built-in ISO/IEC 27001:2022, as one isms library file.
+catalog::ImportFile GeneratedFramework(
+    std::int64_t count, std::mt19937_64& rng, const std::string& slug
+) {
+    static const int kThemeSizes[] = {37, 8, 14, 34};
+    const std::string fw = "urn:bench:framework:" + slug;
+    json::array nodes;
+    json::array pairs;
+    for (std::int64_t i = 0; i < count; ++i) {
+        if (i % 50 == 0) {
+            nodes.push_back(json::object{
+                {"ref_id", "S" + std::to_string(i / 50 + 1)},
+                {"name", std::string(kWords[rng() % std::size(kWords)]) + " section"},
+                {"kind", "section"}});
+        }
+        const std::string ref = "R-" + std::to_string(i + 1);
+        nodes.push_back(json::object{
+            {"ref_id", ref},
+            {"parent", "S" + std::to_string(i / 50 + 1)},
+            {"name",
+             std::string(kWords[rng() % std::size(kWords)]) + " requirement "
+                 + std::to_string(i + 1)},
+            {"description", "Generated requirement for the catalog benchmarks."},
+            {"assessable", true}});
+        const std::size_t theme = rng() % 4;
+        const std::string target =
+            "urn:isms:framework:iso27001-2022:a." + std::to_string(theme + 5) + "."
+            + std::to_string(rng() % static_cast<unsigned>(kThemeSizes[theme]) + 1);
+        pairs.push_back(json::object{
+            {"source", ref},
+            {"target", target},
+            {"relationship", rng() % 3 == 0 ? "equal" : "intersect"}});
+    }
+    const json::object library{
+        {"format", "isms-library/1"},
+        {"urn", "urn:bench:library:" + slug},
+        {"version", "1"},
+        {"name", "Bench framework"},
+        {"frameworks",
+         json::array{
+             json::object{{"urn", fw}, {"name", "Bench framework"}, {"nodes", std::move(nodes)}}}},
+        {"mapping_sets",
+         json::array{json::object{
+             {"urn", "urn:bench:mapping:" + slug},
+             {"name", "Bench framework → ISO/IEC 27001:2022"},
+             {"source_framework", fw},
+             {"target_framework", "urn:isms:framework:iso27001-2022"},
+             {"pairs", std::move(pairs)}}}}};
+    return {"bench-framework.json", json::serialize(library)};
+}
+
 }  // namespace
 
 Result<json::object> GenerateBenchData(
@@ -89,12 +141,20 @@ Result<json::object> GenerateBenchData(
             total += made;
         }
         progress << "bench gen: " << slug << " has " << options.assets_per_tenant << " assets\n";
+        if (options.requirements > 0) {
+            const catalog::ImportFile file = GeneratedFramework(options.requirements, rng, slug);
+            ISMS_TRY(app.catalog().Import(who, {file}, {}));
+            progress << "bench gen: " << slug << " has a framework of " << options.requirements
+                     << " requirements\n";
+        }
     }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return json::object{
         {"tenants", options.tenants},
         {"assets", total},
+        {"requirements", options.requirements},
+        {"framework", "urn:bench:framework:bench-1"},
         {"seconds", seconds},
         {"tokens", std::move(tokens)}};
 }

@@ -12,6 +12,7 @@
 #include "app/demo.hpp"
 #include "app/registers.hpp"
 #include "cli/bench_gen.hpp"
+#include "cli/catalog_commands.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/restore.hpp"
 #include "core/log.hpp"
@@ -141,7 +142,9 @@ int RunServe(
     }
     http::ServerOptions base;
     base.threads = config->threads;
-    base.max_body_bytes = static_cast<std::size_t>(config->max_body_bytes);
+    // The server reads up to the larger limit; the app applies the one of the route.
+    base.max_body_bytes =
+        static_cast<std::size_t>(std::max(config->max_body_bytes, config->max_import_bytes));
     base.max_header_bytes = static_cast<std::size_t>(config->max_header_bytes);
     base.read_timeout = std::chrono::seconds{config->read_timeout_seconds};
     base.idle_timeout = std::chrono::seconds{config->idle_timeout_seconds};
@@ -356,6 +359,10 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     AddCommon(migrate, flags, true);
 
     // bench gen
+    // catalog list | show | import | diff | map
+    CatalogCommands catalog;
+    AddCatalogCommands(cli, catalog, [&](CLI::App* cmd) { AddCommon(cmd, flags, true); });
+
     auto* bench = cli.add_subcommand("bench", "benchmark helpers");
     bench->require_subcommand(1);
     auto* gen = bench->add_subcommand(
@@ -367,6 +374,12 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     gen->add_option("--assets", gen_options.assets_per_tenant, "assets per organization")
         ->check(CLI::Range(0, 10'000'000));
     gen->add_option("--seed", gen_options.seed, "random seed");
+    gen->add_option(
+           "--requirements",
+           gen_options.requirements,
+           "requirements of a generated framework per organization (0: none)"
+    )
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{100'000}));
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     try {
@@ -456,6 +469,18 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return Fail(o, opened.error());
         }
         app::App& app = **opened;
+        if (Parsed(catalog)) {
+            auto result = RunCatalogCommand(catalog, app);
+            if (!result) {
+                return Fail(o, result.error());
+            }
+            if (o.json) {
+                o.out << json::serialize(result->json) << '\n';
+            } else {
+                o.out << result->text;
+            }
+            return kExitOk;
+        }
         if (migrate->parsed()) {
             PrintJsonOrLine(
                 o,

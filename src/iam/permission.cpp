@@ -82,4 +82,14 @@ Status RequireAdmin(const Principal& who) {
     return {};
 }
 
+Status RequireManager(const Principal& who) {
+    if (who.role != Role::kAdmin && who.role != Role::kIsmsManager) {
+        return Error::Denied("only an admin or ISMS manager may do this");
+    }
+    if (who.via == Via::kToken && who.scope == TokenScope::kReadOnly) {
+        return Error::Denied("this API token is read-only");
+    }
+    return {};
+}
+
 }  // namespace isms::iam

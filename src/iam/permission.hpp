@@ -27,4 +27,8 @@ enum class Action { kRead, kCreate, kUpdate, kArchive };
 /// Administration of the organization itself: members, custom fields, settings (admin only).
 [[nodiscard]] Status RequireAdmin(const Principal& who);
 
+/// Programme-wide changes that are not records, such as importing catalogs: admins and ISMS
+/// managers, with a token that may write.
+[[nodiscard]] Status RequireManager(const Principal& who);
+
 }  // namespace isms::iam

@@ -11,6 +11,8 @@ namespace isms::store {
 
 namespace {
 
+constexpr std::string_view kCatalogLibraries = "catalog_libraries";
+
 constexpr std::int64_t kPage = 20000;
 
 struct RecordKey {
@@ -143,6 +145,9 @@ Status WalkChain(
                 hashes->push_back(stored_hash);
             }
             if (states != nullptr && registry->Find(e.subject) != nullptr) {
+                (*states)[RecordKey{e.subject, e.record_id}] =
+                    LastState{e.tenant.value, e.seq, std::move(e.after), false};
+            } else if (states != nullptr && e.subject == kCatalogLibraries) {
                 (*states)[RecordKey{e.subject, e.record_id}] =
                     LastState{e.tenant.value, e.seq, std::move(e.after), false};
             } else if (states != nullptr && e.subject == "memberships") {
@@ -297,6 +302,36 @@ Status CheckState(
                 it->second.seq,
                 where + " differs from its last ledger event " + std::to_string(it->second.seq)
                     + " (role edited outside isms?)"
+            );
+        }
+    }
+    // Imported catalog libraries are immutable: each stored document must hash to the SHA-256
+    // its import event recorded.
+    ISMS_TRY_ASSIGN(
+        auto libraries, conn.Query("SELECT id, tenant_id, document FROM catalog_libraries", {})
+    );
+    for (const auto& row : libraries) {
+        if (!report.ok) {
+            break;
+        }
+        const std::string where = "catalog library " + std::to_string(row.Int(0));
+        auto it = states.find(RecordKey{std::string(kCatalogLibraries), row.Int(0)});
+        if (it == states.end()) {
+            Fail(report, 0, where + " has no ledger event (written outside isms?)");
+            break;
+        }
+        it->second.seen_row = true;
+        const std::string sha256 = crypto::HexEncode(crypto::Sha256(row.Text(2)));
+        auto recorded =
+            it->second.after ? ParseJson(*it->second.after) : Result<json::value>(json::value());
+        const bool same = recorded && recorded->is_object() && row.Int(1) == it->second.tenant
+                          && StringOr(recorded->get_object(), "sha256") == sha256;
+        if (!same) {
+            Fail(
+                report,
+                it->second.seq,
+                where + " differs from its import event " + std::to_string(it->second.seq)
+                    + " (document edited outside isms?)"
             );
         }
     }

@@ -55,6 +55,15 @@ const std::vector<std::function<std::string(Dialect)>>& Steps() {
                 "version BIGINT NOT NULL, PRIMARY KEY (tenant_id, register));"
             );
         },
+        // 3: imported catalog libraries (src/catalog/): immutable documents, one row per
+        // (tenant, urn, version); the ledger records each import with the document's SHA-256
+        [](Dialect d) {
+            return std::string("CREATE TABLE catalog_libraries (id ") + AutoIdColumn(d)
+                   + ", tenant_id BIGINT NOT NULL, urn TEXT NOT NULL, version TEXT NOT NULL, "
+                     "format TEXT NOT NULL, name TEXT NOT NULL, source TEXT NOT NULL, "
+                     "sha256 TEXT NOT NULL, document TEXT NOT NULL, imported_at TEXT NOT NULL, "
+                     "imported_by BIGINT NOT NULL, UNIQUE (tenant_id, urn, version));";
+        },
     };
     return kSteps;
 }

@@ -2,6 +2,7 @@
 // Handlers only parse, call one service and render (STYLE rule 11).
 #pragma once
 
+#include "catalog/catalog_service.hpp"
 #include "core/config.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
@@ -17,12 +18,14 @@ struct Services {
     const Config& config;
     iam::IamService& iam;
     records::RecordService& records;
+    catalog::CatalogService& catalog;
     Metrics& metrics;
     const Clock& clock;
 };
 
 void AppendSystemRoutes(ApiRouter& router, Services& services);
 void AppendAuthRoutes(ApiRouter& router, Services& services);
+void AppendCatalogRoutes(ApiRouter& router, Services& services);
 /// Generic endpoints of every register; add after the specific routes.
 void AppendRegisterRoutes(ApiRouter& router, Services& services);
 

@@ -220,11 +220,15 @@ private:
             return one_arg(StepKind::kRequireEnv, "require-env <VARIABLE>");
         }
         if (directive == "require") {
-            if (words.size() != 2 || words[1] != "postgres") {
-                return Fail(i_, "usage: require postgres (or require-env <VARIABLE>)");
+            if (words.size() != 2 || (words[1] != "postgres" && words[1] != "reference")) {
+                return Fail(
+                    i_, "usage: require postgres | require reference (or require-env <VARIABLE>)"
+                );
             }
             step.kind = StepKind::kRequireEnv;
-            step.arg = "ISMS_TEST_POSTGRES";
+            // `reference`: the public reference files (../shared/reference), see runner.cpp
+            step.arg =
+                words[1] == "postgres" ? "ISMS_TEST_POSTGRES" : std::string(kReferenceRequirement);
             ++i_;
             return step;
         }

@@ -13,6 +13,9 @@
 
 namespace isms::apitest {
 
+/// The requirement `require reference` records: the reference files must exist.
+inline constexpr std::string_view kReferenceRequirement = "reference";
+
 /// One line after a block's status line: an assertion, a capture, a `body` block, or (after a
 /// `cli` block) a literal substring expected in stdout.
 struct Check {

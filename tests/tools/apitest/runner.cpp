@@ -1,6 +1,7 @@
 #include "apitest/runner.hpp"
 
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -60,6 +61,19 @@ const std::string* FindHeader(const http::HeaderList& headers, std::string_view 
         }
     }
     return nullptr;
+}
+
+/// The public reference files: ISMS_REFERENCE_DIR, else ../shared/reference beside the checkout
+/// (scenarios run from the project root); nullopt when neither exists.
+std::optional<std::string> ReferenceDir(const EnvLookup& env) {
+    std::string dir = env("ISMS_REFERENCE_DIR").value_or("");
+    if (dir.empty()) {
+        dir = std::filesystem::absolute("../shared/reference").lexically_normal().string();
+    }
+    if (!std::filesystem::is_directory(dir)) {
+        return std::nullopt;
+    }
+    return dir;
 }
 
 void CollectRequirements(const std::vector<Step>& steps, std::vector<const Step*>& out) {
@@ -453,6 +467,9 @@ private:
         if (name == "data_dir") {
             return host_.DataDir();
         }
+        if (name == "reference_dir") {
+            return ReferenceDir(options_.env ? options_.env : ProcessEnvironment());
+        }
         if (name == "tenant" && !tenant_.empty()) {
             return tenant_;
         }
@@ -558,6 +575,14 @@ FileResult RunScenario(
     CollectRequirements(scenario.steps, requirements);
     const EnvLookup env = options.env ? options.env : ProcessEnvironment();
     for (const Step* requirement : requirements) {
+        if (requirement->arg == kReferenceRequirement) {
+            if (!ReferenceDir(env)) {
+                out << "SKIP " << scenario.file
+                    << " (reference data not found: ../shared/reference or ISMS_REFERENCE_DIR)\n";
+                return FileResult::kSkipped;
+            }
+            continue;
+        }
         const std::optional<std::string> value = env(requirement->arg);
         if (!value || value->empty()) {
             out << "SKIP " << scenario.file << " (" << requirement->arg << " is not set)\n";

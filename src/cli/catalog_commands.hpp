@@ -1,0 +1,51 @@
+// `isms catalog list|show|import|diff|map`: the catalog from the command line, against the
+// local data directory, acting for one organization (--org, or the only one).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "app/app.hpp"
+#include "core/json.hpp"
+
+namespace isms::cli {
+
+struct CatalogCommands {
+    CLI::App* list = nullptr;
+    CLI::App* show = nullptr;
+    CLI::App* import = nullptr;
+    CLI::App* diff = nullptr;
+    CLI::App* map = nullptr;
+
+    std::string org;
+    std::string urn;
+    std::string version;
+    std::vector<std::string> files;
+    bool exclude_suspected_withdrawn = false;
+    std::string from;
+    std::string to;
+    std::string satisfied;  // comma-separated requirement ref_ids or URNs
+    int max_hops = 3;
+};
+
+/// Registers the subcommands under `catalog`; `common` adds --config, --data and --format.
+void AddCatalogCommands(
+    CLI::App& cli, CatalogCommands& commands, const std::function<void(CLI::App*)>& common
+);
+
+/// What a catalog command printed: JSON for --format json, text for the table format.
+struct CatalogOutput {
+    json::object json;
+    std::string text;
+};
+
+/// Runs the parsed catalog command; nullopt-like kNotFound is never returned for "not parsed":
+/// call only when Parsed(commands).
+[[nodiscard]] Result<CatalogOutput> RunCatalogCommand(
+    const CatalogCommands& commands, app::App& app
+);
+[[nodiscard]] bool Parsed(const CatalogCommands& commands);
+
+}  // namespace isms::cli
