@@ -1,9 +1,13 @@
 #include "cli/catalog_commands.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
+
+#include "catalog/oscal_import.hpp"
+#include "catalog/oscal_validate.hpp"
 
 namespace isms::cli {
 
@@ -218,6 +222,57 @@ void AddCatalogCommands(
         "--satisfied", c.satisfied, "met source requirements, comma-separated (default: all)"
     );
     c.map->add_option("--max-hops", c.max_hops, "mapping sets a path may cross (1-5)");
+    c.validate = catalog->add_subcommand(
+        "validate", "check an OSCAL JSON file against NIST's OSCAL JSON schema"
+    );
+    common(c.validate);
+    c.validate->add_option("file", c.urn, "the OSCAL JSON document")->required();
+    c.validate
+        ->add_option(
+            "--schema",
+            c.schema,
+            "schema file, or a folder of an OSCAL release's schemas (oscal_catalog_schema.json …)"
+        )
+        ->required();
+}
+
+Result<CatalogOutput> RunCatalogValidate(const CatalogCommands& c) {
+    ISMS_TRY_ASSIGN(const std::string text, ReadWholeFile(c.urn));
+    auto document = ParseJson(text);
+    if (!document) {
+        Error e = document.error();
+        e.message = c.urn + ": " + e.message;
+        return e;
+    }
+    std::filesystem::path schema_path = c.schema;
+    if (std::filesystem::is_directory(schema_path)) {
+        const auto model = catalog::OscalModelOf(*document);
+        if (!model) {
+            return Error::Invalid("file", c.urn + " is not an OSCAL document");
+        }
+        schema_path /= catalog::OscalSchemaFileName(*model);
+    }
+    ISMS_TRY_ASSIGN(const std::string schema_text, ReadWholeFile(schema_path.string()));
+    ISMS_TRY_ASSIGN(const json::value schema, ParseJson(schema_text));
+    ISMS_TRY_ASSIGN(auto violations, catalog::ValidateOscal(*document, schema));
+    json::array list;
+    std::string text_out;
+    for (const auto& v : violations) {
+        list.push_back(json::object{{"path", v.field}, {"message", v.message}});
+        text_out += fmt::format("{}: {}\n", v.field, v.message);
+    }
+    text_out += fmt::format(
+        "{}: {} against {}\n",
+        c.urn,
+        violations.empty() ? "valid" : fmt::format("{} violations", violations.size()),
+        schema_path.string()
+    );
+    json::object out{
+        {"file", c.urn},
+        {"schema", schema_path.string()},
+        {"valid", violations.empty()},
+        {"violations", std::move(list)}};
+    return CatalogOutput{std::move(out), std::move(text_out), !violations.empty()};
 }
 
 bool Parsed(const CatalogCommands& c) {

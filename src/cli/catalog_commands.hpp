@@ -18,6 +18,7 @@ struct CatalogCommands {
     CLI::App* import = nullptr;
     CLI::App* diff = nullptr;
     CLI::App* map = nullptr;
+    CLI::App* validate = nullptr;
 
     std::string org;
     std::string urn;
@@ -28,6 +29,7 @@ struct CatalogCommands {
     std::string to;
     std::string satisfied;  // comma-separated requirement ref_ids or URNs
     int max_hops = 3;
+    std::string schema;  // validate: a schema file, or a folder of OSCAL release schemas
 };
 
 /// Registers the subcommands under `catalog`; `common` adds --config, --data and --format.
@@ -39,13 +41,18 @@ void AddCatalogCommands(
 struct CatalogOutput {
     json::object json;
     std::string text;
+    bool failed = false;  // the command ran but found problems (exit 1)
 };
 
-/// Runs the parsed catalog command; nullopt-like kNotFound is never returned for "not parsed":
-/// call only when Parsed(commands).
+/// Runs the parsed catalog command (not validate); call only when Parsed(commands).
 [[nodiscard]] Result<CatalogOutput> RunCatalogCommand(
     const CatalogCommands& commands, app::App& app
 );
 [[nodiscard]] bool Parsed(const CatalogCommands& commands);
+
+/// `isms catalog validate FILE --schema PATH`: checks an OSCAL JSON file against an OSCAL JSON
+/// schema (a file, or a release folder from which the document's model picks its schema) and
+/// lists every violation by JSON path. Needs no data directory.
+[[nodiscard]] Result<CatalogOutput> RunCatalogValidate(const CatalogCommands& commands);
 
 }  // namespace isms::cli

@@ -443,6 +443,14 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             );
             return kExitOk;
         }
+        if (catalog.validate->parsed()) {
+            auto result = RunCatalogValidate(catalog);
+            if (!result) {
+                return Fail(o, result.error());
+            }
+            o.out << (o.json ? json::serialize(result->json) + "\n" : result->text);
+            return result->failed ? kExitFailure : kExitOk;
+        }
         if (gen->parsed()) {
             auto config = MakeConfig(flags, {{"synchronous", "normal"}});
             if (!config) {
