@@ -541,26 +541,26 @@ Result<json::object> CatalogService::Import(
     // Decide per library: new, unchanged (same URN, version and content) or a conflict.
     std::vector<const Library*> created;
     json::array results;
-    Problems problems{"import"};
+    std::vector<FieldError> problems;  // located "file:…" by the file they come from
     std::unordered_set<std::string> batch_keys;
     for (const Library& lib : batch) {
         if (!batch_keys.insert(lib.urn + "@" + lib.version).second) {
-            problems.Add(
-                lib.source,
-                fmt::format("library {} version {} is given twice", lib.urn, lib.version)
+            problems.push_back(
+                {lib.source,
+                 fmt::format("library {} version {} is given twice", lib.urn, lib.version)}
             );
             continue;
         }
         if (const Library* old = existing->FindLibrary(lib.urn, lib.version)) {
             if (ContentHash(*old) != ContentHash(lib)) {
-                problems.Add(
-                    lib.source,
-                    fmt::format(
-                        "library {} version {} is already imported with other content; "
-                        "a changed library needs a new version",
-                        lib.urn,
-                        lib.version
-                    )
+                problems.push_back(
+                    {lib.source,
+                     fmt::format(
+                         "library {} version {} is already imported with other content; "
+                         "a changed library needs a new version",
+                         lib.urn,
+                         lib.version
+                     )}
                 );
                 continue;
             }
@@ -572,15 +572,15 @@ Result<json::object> CatalogService::Import(
                 {"counts", Counts(lib)}});
             continue;
         }
-        for (const Framework& fw :
-             IsAttributeOverlay(lib) ? std::vector<Framework>{} : lib.frameworks) {
+        // An overlay names another library's framework on purpose; anything else may not.
+        for (const Framework& fw : lib.frameworks) {
             const FrameworkEntry* other = existing->FindFramework(fw.urn);
-            if (other != nullptr && other->library->urn != lib.urn) {
-                problems.Add(
-                    lib.source,
-                    fmt::format(
-                        "framework {} already comes from library {}", fw.urn, other->library->urn
-                    )
+            if (!IsAttributeOverlay(lib) && other != nullptr && other->library->urn != lib.urn) {
+                problems.push_back(
+                    {lib.source,
+                     fmt::format(
+                         "framework {} already comes from library {}", fw.urn, other->library->urn
+                     )}
                 );
             }
         }
@@ -595,17 +595,13 @@ Result<json::object> CatalogService::Import(
     for (const Library* lib : created) {
         Problems found{lib->source};
         CheckReferences(*lib, combined, found);
-        for (const auto& f : found.list()) {
-            problems.Add(f.field, f.message);
-        }
+        problems.insert(problems.end(), found.list().begin(), found.list().end());
     }
     if (!problems.empty()) {
-        Error e = problems.ToStatus().error();
-        e.message = fmt::format(
-            "{} problem{} found, nothing imported",
-            problems.list().size(),
-            problems.list().size() == 1 ? "" : "s"
-        );
+        const std::size_t count = problems.size();
+        Error e = Error::Invalid(std::move(problems));
+        e.message =
+            fmt::format("{} problem{} found, nothing imported", count, count == 1 ? "" : "s");
         return e;
     }
 
