@@ -106,20 +106,24 @@ void AppendCatalogRoutes(ApiRouter& router, Services& s) {
          "CSV/XLSX): all or nothing",
          "catalog"},
         [&s](const RouteContext& ctx, const iam::Principal* who) {
-            return Render(
-                ctx,
-                [&]() -> Result<json::object> {
-                    ISMS_TRY(OnlyKnownQuery(ctx, {"filename", "exclude_suspected_withdrawn"}));
-                    catalog::ImportOptions options;
-                    ISMS_TRY_ASSIGN(
-                        options.exclude_suspected_withdrawn,
-                        QueryBool(ctx, "exclude_suspected_withdrawn")
-                    );
-                    ISMS_TRY_ASSIGN(auto files, UploadedFiles(ctx));
-                    return s.catalog.Import(*who, files, options);
-                }(),
-                201
-            );
+            auto imported = [&]() -> Result<json::object> {
+                ISMS_TRY(OnlyKnownQuery(ctx, {"filename", "exclude_suspected_withdrawn"}));
+                catalog::ImportOptions options;
+                ISMS_TRY_ASSIGN(
+                    options.exclude_suspected_withdrawn,
+                    QueryBool(ctx, "exclude_suspected_withdrawn")
+                );
+                ISMS_TRY_ASSIGN(auto files, UploadedFiles(ctx));
+                return s.catalog.Import(*who, files, options);
+            }();
+            // 201 when something new was stored; 200 when every library was already there.
+            bool created = false;
+            if (imported) {
+                for (const auto& library : imported->at("libraries").as_array()) {
+                    created = created || library.at("status") == "created";
+                }
+            }
+            return Render(ctx, imported, created ? 201 : 200);
         }
     );
     router.Add(
