@@ -51,3 +51,4 @@ echo "== isms ledger verify (whole store)"
 echo "== micro-benchmarks"
 "$build/bench/ledger_benchmark" --benchmark_min_time=1 2>/dev/null
 "$build/bench/catalog_benchmark" --benchmark_min_time=1 2>/dev/null
+"$build/bench/loss_simulation_benchmark" 2>/dev/null
