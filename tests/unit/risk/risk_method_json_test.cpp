@@ -6,23 +6,13 @@
 
 #include <gtest/gtest.h>
 
+#include "field_errors.hpp"
+
 namespace isms::risk {
 namespace {
 
-std::string At(const std::vector<FieldError>& problems, const std::string& field) {
-    const auto it = std::find_if(problems.begin(), problems.end(), [&](const FieldError& p) {
-        return p.field == field;
-    });
-    return it == problems.end() ? "<none>" : it->message;
-}
-
-std::string Fields(const std::vector<FieldError>& problems) {
-    std::string fields;
-    for (const FieldError& p : problems) {
-        fields += p.field + ": " + p.message + "\n";
-    }
-    return fields;
-}
+using testing::At;
+using testing::Fields;
 
 /// The default method as JSON, edited by `edit`, decoded; the problems it yields.
 template <class Edit>

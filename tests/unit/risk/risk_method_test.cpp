@@ -8,25 +8,13 @@
 #include <gtest/gtest.h>
 
 #include "core/json.hpp"
+#include "field_errors.hpp"
 
 namespace isms::risk {
 namespace {
 
-/// The message at `field`, or "<none>" when Validate() reported nothing there.
-std::string At(const std::vector<FieldError>& problems, const std::string& field) {
-    const auto it = std::find_if(problems.begin(), problems.end(), [&](const FieldError& p) {
-        return p.field == field;
-    });
-    return it == problems.end() ? "<none>" : it->message;
-}
-
-std::string Fields(const std::vector<FieldError>& problems) {
-    std::string fields;
-    for (const FieldError& p : problems) {
-        fields += p.field + ": " + p.message + "\n";
-    }
-    return fields;
-}
+using testing::At;
+using testing::Fields;
 
 int OrderAt(const RiskMethod& m, int likelihood, int impact) {
     const Result<const RiskLevel*> level = Score(m, likelihood, impact);
