@@ -145,22 +145,10 @@ json::object NodeView(const Node& n) {
         o["parent"] = n.parent_urn;
     }
     if (!n.attributes.empty()) {
-        json::object attributes;
-        for (const auto& [id, values] : n.attributes) {
-            json::array a;
-            for (const auto& v : values) {
-                a.emplace_back(v);
-            }
-            attributes[id] = std::move(a);
-        }
-        o["attributes"] = std::move(attributes);
+        o["attributes"] = json::value_from(n.attributes);
     }
     if (!n.reference_controls.empty()) {
-        json::array a;
-        for (const auto& v : n.reference_controls) {
-            a.emplace_back(v);
-        }
-        o["reference_controls"] = std::move(a);
+        o["reference_controls"] = json::value_from(n.reference_controls);
     }
     if (!n.properties.empty()) {
         o["properties"] = n.properties;

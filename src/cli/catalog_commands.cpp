@@ -8,26 +8,14 @@
 
 #include "catalog/oscal_import.hpp"
 #include "catalog/oscal_validate.hpp"
+#include "cli/organization.hpp"
 
 namespace isms::cli {
 
 namespace {
 
 Result<iam::Principal> CatalogPrincipal(app::App& app, const std::string& slug) {
-    TenantId tenant{0};
-    if (!slug.empty()) {
-        ISMS_TRY_ASSIGN(tenant, app.FindTenant(slug));
-    } else {
-        ISMS_TRY_ASSIGN(auto tenants, app.iam().ListTenants());
-        if (tenants.size() != 1) {
-            return Error::Invalid(
-                "org",
-                tenants.empty() ? "no organization exists yet: run isms init"
-                                : "several organizations exist: name one with --org"
-            );
-        }
-        tenant = tenants.front().id;
-    }
+    ISMS_TRY_ASSIGN(const TenantId tenant, OnlyOrNamedTenant(app, slug));
     // Whoever can run commands on the data directory administers the instance.
     iam::Principal p;
     p.tenant = tenant;

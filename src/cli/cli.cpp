@@ -14,6 +14,7 @@
 #include "cli/bench_gen.hpp"
 #include "cli/catalog_commands.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/organization.hpp"
 #include "cli/restore.hpp"
 #include "core/log.hpp"
 #include "http/server.hpp"
@@ -243,17 +244,6 @@ Result<TenantId> ResolveTenant(app::App& app, const std::string& slug, UserId us
         );
     }
     return member_of.front();
-}
-
-Result<TenantId> OnlyOrNamedTenant(app::App& app, const std::string& slug) {
-    if (!slug.empty()) {
-        return app.FindTenant(slug);
-    }
-    ISMS_TRY_ASSIGN(auto tenants, app.iam().ListTenants());
-    if (tenants.size() != 1) {
-        return Error::Invalid("org", "name the organization with --org");
-    }
-    return tenants.front().id;
 }
 
 void PrintJsonOrLine(Output& o, const json::object& value, const std::string& line) {

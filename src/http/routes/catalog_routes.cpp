@@ -1,6 +1,5 @@
 // Frameworks, requirements, mappings and catalog import: /api/v1/frameworks…, /api/v1/mappings….
 #include <algorithm>
-#include <charconv>
 
 #include <fmt/format.h>
 
@@ -11,51 +10,6 @@
 namespace isms::http {
 
 namespace {
-
-/// Refuses query parameters a route does not know, so a misspelt filter is not ignored.
-Status OnlyKnownQuery(const RouteContext& ctx, std::initializer_list<std::string_view> known) {
-    for (const auto& [key, value] : ctx.target.query) {
-        if (std::find(known.begin(), known.end(), key) == known.end()) {
-            return Error::Invalid(key, "unknown query parameter");
-        }
-    }
-    return {};
-}
-
-std::string QueryValue(const RouteContext& ctx, std::string_view key) {
-    for (const auto& [k, v] : ctx.target.query) {
-        if (k == key) {
-            return v;
-        }
-    }
-    return {};
-}
-
-Result<bool> QueryBool(const RouteContext& ctx, std::string_view key) {
-    const std::string v = QueryValue(ctx, key);
-    if (v.empty() || v == "false") {
-        return false;
-    }
-    if (v == "true") {
-        return true;
-    }
-    return Error::Invalid(std::string(key), "expected true or false");
-}
-
-Result<std::int64_t> QueryInt(
-    const RouteContext& ctx, std::string_view key, std::int64_t fallback
-) {
-    const std::string v = QueryValue(ctx, key);
-    if (v.empty()) {
-        return fallback;
-    }
-    std::int64_t out = 0;
-    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
-    if (ec != std::errc() || end != v.data() + v.size()) {
-        return Error::Invalid(std::string(key), "expected an integer");
-    }
-    return out;
-}
 
 /// The uploaded files: multipart/form-data parts that carry a file name, or the raw body
 /// named by ?filename=.

@@ -1,5 +1,6 @@
 #include "http/routes/render.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "http/problem.hpp"
@@ -8,16 +9,63 @@ namespace isms::http {
 
 namespace {
 
-std::optional<std::int64_t> ToPositive(std::string_view s) {
+std::optional<std::int64_t> ToInt(std::string_view s) {
     std::int64_t v = 0;
     auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc{} || ptr != s.data() + s.size() || v <= 0) {
+    if (ec != std::errc{} || ptr != s.data() + s.size()) {
         return std::nullopt;
     }
     return v;
 }
 
+std::optional<std::int64_t> ToPositive(std::string_view s) {
+    const auto v = ToInt(s);
+    return v && *v > 0 ? v : std::nullopt;
+}
+
 }  // namespace
+
+Status OnlyKnownQuery(const RouteContext& ctx, std::initializer_list<std::string_view> known) {
+    for (const auto& [key, value] : ctx.target.query) {
+        if (std::find(known.begin(), known.end(), key) == known.end()) {
+            return Error::Invalid(key, "unknown query parameter");
+        }
+    }
+    return {};
+}
+
+std::string QueryValue(const RouteContext& ctx, std::string_view key) {
+    for (const auto& [k, v] : ctx.target.query) {
+        if (k == key) {
+            return v;
+        }
+    }
+    return {};
+}
+
+Result<bool> QueryBool(const RouteContext& ctx, std::string_view key) {
+    const std::string v = QueryValue(ctx, key);
+    if (v.empty() || v == "false") {
+        return false;
+    }
+    if (v == "true") {
+        return true;
+    }
+    return Error::Invalid(std::string(key), "expected true or false");
+}
+
+Result<std::int64_t> QueryInt(
+    const RouteContext& ctx, std::string_view key, std::int64_t fallback
+) {
+    const std::string v = QueryValue(ctx, key);
+    if (v.empty()) {
+        return fallback;
+    }
+    if (auto parsed = ToInt(v)) {
+        return *parsed;
+    }
+    return Error::Invalid(std::string(key), "expected an integer");
+}
 
 Result<json::object> JsonBody(const RouteContext& ctx) {
     const std::string_view type = ctx.request.Header("content-type");

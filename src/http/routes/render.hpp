@@ -2,7 +2,9 @@
 // If-Match, and render a Result as JSON or problem+json.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "core/error.hpp"
@@ -20,6 +22,20 @@ namespace isms::http {
 [[nodiscard]] Result<std::int64_t> IdParam(const RouteContext& ctx, std::string_view name);
 /// The version in If-Match ("3", "\"3\"" or W/"3"); nullopt when absent; error when malformed.
 [[nodiscard]] Result<std::optional<std::int64_t>> IfMatchVersion(const RouteContext& ctx);
+
+/// Refuses query parameters a route does not know (kInvalidArgument naming the parameter), so a
+/// misspelt option is not silently ignored.
+[[nodiscard]] Status OnlyKnownQuery(
+    const RouteContext& ctx, std::initializer_list<std::string_view> known
+);
+/// The first value of a query parameter, "" when absent.
+[[nodiscard]] std::string QueryValue(const RouteContext& ctx, std::string_view key);
+/// `true` or `false`; absent or empty is false; anything else an error naming the parameter.
+[[nodiscard]] Result<bool> QueryBool(const RouteContext& ctx, std::string_view key);
+/// An integer, or `fallback` when absent; anything else an error naming the parameter.
+[[nodiscard]] Result<std::int64_t> QueryInt(
+    const RouteContext& ctx, std::string_view key, std::int64_t fallback
+);
 
 [[nodiscard]] Response Render(
     const RouteContext& ctx, const Result<json::object>& result, unsigned success_status = 200
