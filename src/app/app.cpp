@@ -66,6 +66,7 @@ struct App::Impl {
     std::unique_ptr<iam::IamService> iam;
     std::unique_ptr<records::RecordService> records;
     std::unique_ptr<catalog::CatalogService> catalog;
+    std::unique_ptr<risk::RiskServices> risk;
     http::Metrics metrics;
     std::unique_ptr<http::Services> services;
     http::ApiRouter router;
@@ -199,16 +200,26 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
         *impl->db, impl->registry, *impl->clock, impl->key
     );
     impl->catalog = std::make_unique<catalog::CatalogService>(*impl->db, *impl->clock, impl->key);
+    impl->risk = std::make_unique<risk::RiskServices>(risk::RiskDeps{
+        *impl->db, impl->registry, *impl->clock, impl->key, *impl->catalog});
+    impl->risk->HookRules(*impl->records);
     impl->services = std::make_unique<http::Services>(http::Services{
         impl->options.config,
         *impl->iam,
         *impl->records,
         *impl->catalog,
+        *impl->risk,
         impl->metrics,
         *impl->clock});
     http::AppendSystemRoutes(impl->router, *impl->services);
     http::AppendAuthRoutes(impl->router, *impl->services);
     http::AppendCatalogRoutes(impl->router, *impl->services);
+    http::AppendRiskMethodRoutes(impl->router, *impl->services);
+    http::AppendAssetRequirementRoutes(impl->router, *impl->services);
+    http::AppendRiskAcceptanceRoutes(impl->router, *impl->services);
+    http::AppendRiskReportRoutes(impl->router, *impl->services);
+    http::AppendRiskQuantRoutes(impl->router, *impl->services);
+    http::AppendThreatRoutes(impl->router, *impl->services);
     http::AppendRegisterRoutes(impl->router, *impl->services);
     return std::unique_ptr<App>(new App(std::move(impl)));
 }
@@ -299,6 +310,9 @@ records::RecordService& App::records() {
 
 catalog::CatalogService& App::catalog() {
     return *impl_->catalog;
+}
+risk::RiskServices& App::risk() {
+    return *impl_->risk;
 }
 store::Database& App::database() {
     return *impl_->db;

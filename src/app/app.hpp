@@ -14,6 +14,7 @@
 #include "http/message.hpp"
 #include "iam/iam_service.hpp"
 #include "records/record_service.hpp"
+#include "risk/risk_services.hpp"
 #include "schema/registry.hpp"
 #include "store/database.hpp"
 #include "store/ledger.hpp"
@@ -65,6 +66,7 @@ public:
     [[nodiscard]] iam::IamService& iam();
     [[nodiscard]] records::RecordService& records();
     [[nodiscard]] catalog::CatalogService& catalog();
+    [[nodiscard]] risk::RiskServices& risk();
     [[nodiscard]] store::Database& database();
     [[nodiscard]] const schema::Registry& registry() const;
     [[nodiscard]] const store::LedgerKey& ledger_key() const;

@@ -134,6 +134,24 @@ Status RecordService::CheckReferences(
     return {};
 }
 
+void RecordService::SetRules(std::string_view register_name, RecordRules& rules) {
+    rules_[std::string(register_name)] = &rules;
+}
+
+Status RecordService::ApplyRules(
+    store::WriteTx& tx,
+    const iam::Principal& who,
+    const schema::RegisterSpec& spec,
+    const schema::Record* current,
+    schema::Draft& draft
+) {
+    auto it = rules_.find(spec.name);
+    if (it == rules_.end()) {
+        return {};
+    }
+    return it->second->BeforeWrite(tx, who, spec, current, draft);
+}
+
 Result<json::object> RecordService::List(
     const iam::Principal& who, std::string_view register_name, const QueryParams& params
 ) {
@@ -176,6 +194,7 @@ Result<json::object> RecordService::Create(
         schema::ValidateInput(*spec, extension, body, schema::InputMode::kCreate)
     );
     ISMS_TRY(CheckReferences(tx, *spec, extension, draft));
+    ISMS_TRY(ApplyRules(tx, who, *spec, nullptr, draft));
     ISMS_TRY_ASSIGN(auto record, store::InsertRecord(tx, *spec, draft));
     ISMS_TRY(tx.Commit());
     return schema::RecordToJson(*spec, record);
@@ -194,6 +213,9 @@ Result<std::int64_t> RecordService::CreateMany(
         auto draft = schema::ValidateInput(*spec, extension, bodies[i], schema::InputMode::kCreate);
         auto checked =
             draft ? CheckReferences(tx, *spec, extension, *draft) : Status(draft.error());
+        if (checked) {
+            checked = ApplyRules(tx, who, *spec, nullptr, *draft);
+        }
         if (!checked) {
             Error e = checked.error();
             for (auto& f : e.fields) {
@@ -229,6 +251,7 @@ Result<json::object> RecordService::Patch(
         return Error::Denied("only an admin or ISMS manager may hand a record to another owner");
     }
     ISMS_TRY(CheckReferences(tx, *spec, extension, draft));
+    ISMS_TRY(ApplyRules(tx, who, *spec, &current, draft));
     ISMS_TRY_ASSIGN(auto record, store::UpdateRecord(tx, *spec, id, expected_version, draft));
     ISMS_TRY(tx.Commit());
     return schema::RecordToJson(*spec, record);

@@ -4,6 +4,8 @@
 // in one transaction. Domain modules add their own rules on top of these.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -13,6 +15,7 @@
 #include "core/error.hpp"
 #include "core/json.hpp"
 #include "iam/principal.hpp"
+#include "records/record_rules.hpp"
 #include "schema/registry.hpp"
 #include "schema/validate.hpp"
 #include "store/count_cache.hpp"
@@ -80,6 +83,10 @@ public:
 
     [[nodiscard]] const schema::Registry& registry() const { return registry_; }
 
+    /// Hooks `rules` to the writes of `register_name` (one set per register); `rules` must
+    /// outlive the service. Call while wiring, before the first request.
+    void SetRules(std::string_view register_name, RecordRules& rules);
+
 private:
     [[nodiscard]] Result<const schema::RegisterSpec*> Find(std::string_view register_name) const;
     [[nodiscard]] Status CheckReferences(
@@ -93,7 +100,16 @@ private:
     const schema::Registry& registry_;
     const Clock& clock_;
     const store::LedgerKey& key_;
+    [[nodiscard]] Status ApplyRules(
+        store::WriteTx& tx,
+        const iam::Principal& who,
+        const schema::RegisterSpec& spec,
+        const schema::Record* current,
+        schema::Draft& draft
+    );
+
     store::CountCache totals_;  // list totals, revalidated against register_versions
+    std::map<std::string, RecordRules*, std::less<>> rules_;
 };
 
 }  // namespace isms::records

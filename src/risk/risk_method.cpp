@@ -368,6 +368,20 @@ std::vector<FieldError> Validate(const RiskMethod& method) {
     ValidateLevels(method.levels, out);
     ValidateGrid(method, out);
     ValidateAcceptance(method, out);
+    for (std::size_t i = 0; i < method.extra_asset_properties.size(); ++i) {
+        const std::string& p = method.extra_asset_properties[i];
+        const std::string at = fmt::format("extra_asset_properties[{}]", i);
+        if (p != "authenticity" && p != "non_repudiation") {
+            out.push_back({at, "must be authenticity or non_repudiation"});
+        } else if (std::find(
+                       method.extra_asset_properties.begin(),
+                       method.extra_asset_properties.begin() + static_cast<std::ptrdiff_t>(i),
+                       p
+                   )
+                   != method.extra_asset_properties.begin() + static_cast<std::ptrdiff_t>(i)) {
+            out.push_back({at, "named twice"});
+        }
+    }
     return out;
 }
 

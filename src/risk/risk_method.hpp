@@ -90,6 +90,9 @@ struct RiskMethod {
     /// grid[likelihood - 1][impact - 1] is the id of the risk level of that cell.
     std::vector<std::vector<std::string>> grid;
     std::map<std::string, Acceptance> acceptance;  // by risk level id
+    /// Asset security properties the organization assesses beyond confidentiality, integrity
+    /// and availability: any of "authenticity", "non_repudiation" (ISO/IEC 27000 3.6, 3.48).
+    std::vector<std::string> extra_asset_properties;
 
     bool operator==(const RiskMethod&) const = default;
 };
@@ -106,7 +109,8 @@ struct RiskMethod {
 /// scales of 2..10 levels numbered 1..N in order, labelled, frequency only on likelihood and
 /// criteria only on impact levels; risk levels present with unique well-formed ids, labels,
 /// #rrggbb colours and unique orders; a grid with exactly one known level per cell;
-/// acceptance for every level and only for levels, naming only known roles.
+/// acceptance for every level and only for levels, naming only known roles; extra asset
+/// properties named once each from the two allowed.
 [[nodiscard]] std::vector<FieldError> Validate(const RiskMethod& method);
 
 /// The risk level of the cell (likelihood, impact). Values outside a scale yield

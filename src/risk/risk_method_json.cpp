@@ -327,6 +327,11 @@ json::object MethodToJson(const RiskMethod& method) {
             {"roles", std::move(roles)}};
     }
     o["acceptance"] = std::move(acceptance);
+    json::array extra;
+    for (const std::string& p : method.extra_asset_properties) {
+        extra.emplace_back(json::string(p));
+    }
+    o["extra_asset_properties"] = std::move(extra);
     return o;
 }
 
@@ -337,7 +342,17 @@ Result<RiskMethod> MethodFromJson(const json::value& value) {
     }
     std::vector<FieldError> problems;
     Decoder d(problems);
-    d.RefuseUnknown(*root, "", {"version", "likelihood", "impact", "levels", "grid", "acceptance"});
+    d.RefuseUnknown(
+        *root,
+        "",
+        {"version",
+         "likelihood",
+         "impact",
+         "levels",
+         "grid",
+         "acceptance",
+         "extra_asset_properties"}
+    );
     RiskMethod method;
     if (auto v = d.Int(root->if_contains("version"), "version")) {
         method.version = *v;
@@ -347,6 +362,14 @@ Result<RiskMethod> MethodFromJson(const json::value& value) {
     method.levels = DecodeLevels(d, *root);
     method.grid = DecodeGrid(d, *root);
     method.acceptance = DecodeAcceptance(d, *root);
+    if (const json::array* extra =
+            d.Array(root->if_contains("extra_asset_properties"), "extra_asset_properties")) {
+        for (std::size_t i = 0; i < extra->size(); ++i) {
+            method.extra_asset_properties.push_back(
+                d.String(&(*extra)[i], Index("extra_asset_properties", i)).value_or("")
+            );
+        }
+    }
 
     // Rule problems of what decoded; those inside a field already reported would only repeat
     // it in other words (a missing "grid" is not also 25 missing cells).

@@ -5,7 +5,8 @@
 //    "impact":{"levels":[{"value":1,"label":"…","criteria":{"confidentiality":"…"}}]},
 //    "levels":[{"id":"low","label":"Low","colour":"#2e7d32","order":0}],
 //    "grid":[["low","medium"],…],  // grid[likelihood - 1][impact - 1]
-//    "acceptance":{"low":{"acceptable_without_treatment":true,"roles":["risk_owner"]}}}
+//    "acceptance":{"low":{"acceptable_without_treatment":true,"roles":["risk_owner"]}},
+//    "extra_asset_properties":["authenticity"]}
 // Decoding refuses unknown fields and only ever yields a method that passes Validate().
 #pragma once
 
@@ -19,11 +20,12 @@ namespace isms::risk {
 /// out; keys come in a fixed order, so equal methods serialize to equal text.
 [[nodiscard]] json::object MethodToJson(const RiskMethod& method);
 
-/// Reads a method in the form above. "version" (default 1), "description", "frequency" and
-/// "criteria" may be left out; everything else is required. Every type or shape problem
-/// (wrong type, missing or unknown field, unknown impact dimension) is reported at its JSON
-/// path, together with the Validate() problems of the fields that did decode, as one
-/// kInvalidArgument with a FieldError each. A non-object document is reported at "$".
+/// Reads a method in the form above. "version" (default 1), "description", "frequency",
+/// "criteria" and "extra_asset_properties" (default none) may be left out; everything else is
+/// required. Every type or shape problem (wrong type, missing or unknown field, unknown impact
+/// dimension) is reported at its JSON path, together with the Validate() problems of the fields
+/// that did decode, as one kInvalidArgument with a FieldError each. A non-object document is
+/// reported at "$".
 [[nodiscard]] Result<RiskMethod> MethodFromJson(const json::value& value);
 
 }  // namespace isms::risk

@@ -48,9 +48,9 @@ std::optional<std::int64_t> ToInt(std::string_view s) {
 }
 
 Result<json::value> TypedValue(
-    const Column& c, bool is_tag, std::string_view text, const std::string& param
+    const Column& c, bool string_items, std::string_view text, const std::string& param
 ) {
-    if (is_tag) {
+    if (string_items) {
         return json::value(json::string(text));
     }
     switch (c.type) {
@@ -93,6 +93,7 @@ Result<json::value> TypedValue(
         case FieldType::kText:
         case FieldType::kMarkdown:
         case FieldType::kEnum:
+        case FieldType::kTextList:
             return json::value(json::string(text));
     }
     return json::value(json::string(text));
@@ -172,7 +173,8 @@ Result<ListQuery> ParseListQuery(
             const bool desc = !value.empty() && value[0] == '-';
             const std::string_view name = desc ? std::string_view(value).substr(1) : value;
             auto column = FindColumn(spec, name);
-            if (!column || name == "tag" || column->type == FieldType::kReferenceList) {
+            if (!column || name == "tag" || column->type == FieldType::kReferenceList
+                || column->type == FieldType::kTextList) {
                 return Error::Invalid("sort", "cannot sort by '" + std::string(name) + "'");
             }
             q.sort_column = column->name;
@@ -200,8 +202,9 @@ Result<ListQuery> ParseListQuery(
             return Error::Invalid(key, "unknown filter: no field '" + std::string(name) + "'");
         }
         ISMS_TRY_ASSIGN(FilterOp op, ParseOp(op_text, key));
-        const bool is_list = column->type == FieldType::kReferenceList;
-        const bool is_tag = name == "tag";
+        const bool is_list =
+            column->type == FieldType::kReferenceList || column->type == FieldType::kTextList;
+        const bool string_items = name == "tag" || column->type == FieldType::kTextList;
         Filter f{column->name, column->type, op, {}};
         if (op == FilterOp::kIsNull) {
             if (value != "true" && value != "false") {
@@ -213,7 +216,7 @@ Result<ListQuery> ParseListQuery(
                 return Error::Invalid(key, "a list field takes only equality (contains)");
             }
             f.op = FilterOp::kContains;
-            ISMS_TRY_ASSIGN(json::value v, TypedValue(*column, is_tag, value, key));
+            ISMS_TRY_ASSIGN(json::value v, TypedValue(*column, string_items, value, key));
             f.values.push_back(std::move(v));
         } else if (op == FilterOp::kIn) {
             for (std::string_view part : SplitCommas(value)) {

@@ -181,8 +181,23 @@ json::object FieldSchema(const FieldSpec& f, bool nullable) {
             s["maxItems"] = kMaxReferences;
             append("Ids of records in register `" + f.target + "`.");
             break;
+        case FieldType::kTextList: {
+            json::object item{{"type", "string"}, {"minLength", 1}, {"maxLength", f.LengthLimit()}};
+            if (!f.pattern.empty()) {
+                item["pattern"] = "^(?:" + f.pattern + ")$";
+            }
+            s["type"] = Type("array", nullable);
+            s["items"] = std::move(item);
+            s["uniqueItems"] = true;
+            s["maxItems"] = kMaxReferences;
+            break;
+        }
     }
-    if (!f.pattern.empty()) {
+    if (f.computed) {
+        s["readOnly"] = true;
+        append("Computed by isms; not accepted as input.");
+    }
+    if (!f.pattern.empty() && f.type != FieldType::kTextList) {
         // The validator matches the whole value (std::regex_match); a JSON Schema pattern
         // matches anywhere, so it is anchored here to mean the same.
         s["pattern"] = "^(?:" + f.pattern + ")$";
@@ -234,6 +249,9 @@ json::object InputSchema(const RegisterSpec& spec, bool for_create) {
     json::object props;
     json::array required;
     for (const FieldSpec& f : spec.fields) {
+        if (f.computed) {
+            continue;  // the validator refuses computed fields as input
+        }
         props[f.name] = FieldSchema(f, !f.required);
         if (f.required && for_create) {
             required.emplace_back(f.name);
@@ -433,7 +451,8 @@ json::object SortParameter(const RegisterSpec& spec) {
     std::vector<std::string> columns = {
         "id", "ref", "version", "owner", "created_at", "created_by", "updated_at", "updated_by"};
     for (const FieldSpec& f : spec.fields) {
-        if (f.type != FieldType::kMarkdown && f.type != FieldType::kReferenceList) {
+        if (f.type != FieldType::kMarkdown && f.type != FieldType::kReferenceList
+            && f.type != FieldType::kTextList) {
             columns.push_back(f.name);
         }
     }
@@ -462,6 +481,10 @@ std::vector<json::object> FilterParameters(const RegisterSpec& spec) {
             case FieldType::kReferenceList:
                 schema = IdSchema();
                 description = "Records whose list contains this id.";
+                break;
+            case FieldType::kTextList:
+                schema = Simple("string");
+                description = "Records whose list contains this text.";
                 break;
             case FieldType::kEnum:
             case FieldType::kBool:

@@ -7,7 +7,7 @@ namespace isms::schema {
 
 namespace {
 
-constexpr std::array<std::pair<FieldType, const char*>, 11> kTypeNames = {{
+constexpr std::array<std::pair<FieldType, const char*>, 12> kTypeNames = {{
     {FieldType::kText, "text"},
     {FieldType::kMarkdown, "markdown"},
     {FieldType::kEnum, "enum"},
@@ -19,6 +19,7 @@ constexpr std::array<std::pair<FieldType, const char*>, 11> kTypeNames = {{
     {FieldType::kReference, "reference"},
     {FieldType::kReferenceList, "reference_list"},
     {FieldType::kUser, "user"},
+    {FieldType::kTextList, "text_list"},
 }};
 
 FieldSpec Make(std::string name, FieldType type) {
@@ -87,6 +88,11 @@ FieldSpec& FieldSpec::Pattern(std::string regex) {
     return *this;
 }
 
+FieldSpec& FieldSpec::Computed() {
+    computed = true;
+    return *this;
+}
+
 std::size_t FieldSpec::LengthLimit() const {
     if (max_length) {
         return *max_length;
@@ -117,6 +123,9 @@ FieldSpec DateTimeField(std::string name) {
 }
 FieldSpec User(std::string name) {
     return Make(std::move(name), FieldType::kUser);
+}
+FieldSpec TextList(std::string name) {
+    return Make(std::move(name), FieldType::kTextList);
 }
 
 FieldSpec Enum(std::string name, std::vector<std::string> values) {

@@ -25,6 +25,7 @@ enum class FieldType {
     kReference,      // id of a record in register `target`, same tenant
     kReferenceList,  // array of such ids, no duplicates
     kUser,           // id of a user who is a member of the tenant
+    kTextList,       // array of distinct one-line strings (codes such as "A.8.5"), each like kText
 };
 
 [[nodiscard]] const char* FieldTypeName(FieldType t);
@@ -44,6 +45,7 @@ struct FieldSpec {
     std::shared_ptr<const std::regex> matcher;  // compiled `pattern`
     std::vector<std::string> values;            // kEnum
     std::string target;                         // kReference, kReferenceList: register name
+    bool computed = false;  // set by the register's domain rules, never by input (read-only)
 
     // Builder-style modifiers keep declarations short and readable.
     FieldSpec& Required();
@@ -53,6 +55,7 @@ struct FieldSpec {
     FieldSpec& Range(double lo, double hi);
     FieldSpec& MaxLength(std::size_t n);
     FieldSpec& Pattern(std::string regex);
+    FieldSpec& Computed();
 
     /// Effective maximum length for text kinds (a declared limit, or the type's default).
     [[nodiscard]] std::size_t LengthLimit() const;
@@ -69,6 +72,7 @@ struct FieldSpec {
 [[nodiscard]] FieldSpec Reference(std::string name, std::string target);
 [[nodiscard]] FieldSpec ReferenceList(std::string name, std::string target);
 [[nodiscard]] FieldSpec User(std::string name);
+[[nodiscard]] FieldSpec TextList(std::string name);
 
 struct RegisterSpec {
     std::string name;        // URL and table name, plural snake_case: "assets"

@@ -32,6 +32,8 @@ const char* Article(FieldType t) {
             return "true or false";
         case FieldType::kReferenceList:
             return "an array of integers";
+        case FieldType::kTextList:
+            return "an array of strings";
     }
     return "a value";
 }
@@ -236,6 +238,38 @@ std::optional<json::value> ValidateValue(
             }
             return json::value(std::move(out));
         }
+        case FieldType::kTextList: {
+            if (!v.is_array()) {
+                return wrong_type();
+            }
+            const json::array& a = v.get_array();
+            if (a.size() > kMaxReferences) {
+                errors.push_back(
+                    {path, "must list at most " + std::to_string(kMaxReferences) + " items"}
+                );
+                return std::nullopt;
+            }
+            json::array out;
+            bool ok = true;
+            for (std::size_t i = 0; i < a.size(); ++i) {
+                const std::string item = path + "[" + std::to_string(i) + "]";
+                if (!a[i].is_string() || IsBlank(a[i].get_string())) {
+                    errors.push_back({item, "must be a non-blank string"});
+                    ok = false;
+                } else if (std::find(out.begin(), out.end(), a[i]) != out.end()) {
+                    errors.push_back({item, "duplicate '" + std::string(a[i].get_string()) + "'"});
+                    ok = false;
+                } else if (auto s = ValidateString(f, a[i].get_string(), item, errors)) {
+                    out.push_back(std::move(*s));
+                } else {
+                    ok = false;
+                }
+            }
+            if (!ok) {
+                return std::nullopt;
+            }
+            return json::value(std::move(out));
+        }
     }
     return wrong_type();
 }
@@ -312,7 +346,9 @@ Result<Draft> ValidateInput(
         } else if (std::find(std::begin(kCommonFields), std::end(kCommonFields), name) != std::end(kCommonFields)) {
             errors.push_back({name, "is read-only"});
         } else if (const FieldSpec* f = spec.Field(name)) {
-            if (value.is_null()) {
+            if (f->computed) {
+                errors.push_back({name, "is computed by isms and cannot be set"});
+            } else if (value.is_null()) {
                 if (f->required) {
                     errors.push_back({name, "is required"});
                 } else if (mode == InputMode::kPatch) {
@@ -437,6 +473,9 @@ json::object FieldToJson(const FieldSpec& f) {
         o["description"] = f.description;
     }
     o["required"] = f.required;
+    if (f.computed) {
+        o["computed"] = true;
+    }
     if (f.searchable) {
         o["searchable"] = true;
     }
@@ -446,7 +485,8 @@ json::object FieldToJson(const FieldSpec& f) {
     if (f.max) {
         o["max"] = *f.max;
     }
-    if (f.type == FieldType::kText || f.type == FieldType::kMarkdown) {
+    if (f.type == FieldType::kText || f.type == FieldType::kMarkdown
+        || f.type == FieldType::kTextList) {
         o["max_length"] = f.LengthLimit();
     }
     if (!f.pattern.empty()) {

@@ -64,6 +64,27 @@ const std::vector<std::function<std::string(Dialect)>>& Steps() {
                      "sha256 TEXT NOT NULL, document TEXT NOT NULL, imported_at TEXT NOT NULL, "
                      "imported_by BIGINT NOT NULL, UNIQUE (tenant_id, urn, version));";
         },
+        // 4: the risk module (src/risk/): every version of a tenant's risk method; residual
+        // risk acceptances with their signed snapshot; FAIR loss models per risk
+        [](Dialect d) {
+            return std::string(
+                       "CREATE TABLE risk_methods (tenant_id BIGINT NOT NULL, version BIGINT NOT "
+                       "NULL, document TEXT NOT NULL, created_at TEXT NOT NULL, created_by "
+                       "BIGINT NOT NULL, PRIMARY KEY (tenant_id, version));"
+                       "CREATE TABLE risk_acceptances (id "
+                   )
+                   + AutoIdColumn(d)
+                   + ", tenant_id BIGINT NOT NULL, risk_id BIGINT NOT NULL, "
+                     "level TEXT NOT NULL, method_version BIGINT NOT NULL, snapshot TEXT NOT NULL, "
+                     "snapshot_sha256 TEXT NOT NULL, signature TEXT NOT NULL, key_id TEXT NOT "
+                     "NULL, approver BIGINT NOT NULL, accepted_at TEXT NOT NULL, comment TEXT NOT "
+                     "NULL, expires_on TEXT NOT NULL, revoked_at TEXT, revoked_by BIGINT, "
+                     "revoke_reason TEXT);"
+                     "CREATE INDEX risk_acceptances_risk ON risk_acceptances (tenant_id, risk_id);"
+                     "CREATE TABLE risk_loss_models (tenant_id BIGINT NOT NULL, risk_id BIGINT "
+                     "NOT NULL, document TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by "
+                     "BIGINT NOT NULL, PRIMARY KEY (tenant_id, risk_id));";
+        },
     };
     return kSteps;
 }
@@ -98,6 +119,7 @@ const char* ColumnType(FieldType type) {
         case FieldType::kDate:
         case FieldType::kDateTime:
         case FieldType::kReferenceList:
+        case FieldType::kTextList:
             return "TEXT";
         case FieldType::kInt:
         case FieldType::kBool:

@@ -33,6 +33,7 @@ SqlValue ToSql(FieldType type, const json::value& v) {
         case FieldType::kBool:
             return std::int64_t{v.get_bool() ? 1 : 0};
         case FieldType::kReferenceList:
+        case FieldType::kTextList:
             return json::serialize(v);
     }
     return std::monostate{};
@@ -55,6 +56,7 @@ Result<json::value> FromSql(FieldType type, const SqlRow& row, std::size_t i) {
         case FieldType::kBool:
             return json::value(row.Int(i) != 0);
         case FieldType::kReferenceList:
+        case FieldType::kTextList:
             return ParseJson(row.Text(i));
     }
     return json::value(nullptr);
@@ -94,7 +96,7 @@ std::string OpSql(schema::FilterOp op) {
 }
 
 SqlValue FilterValue(FieldType type, const json::value& v) {
-    if (type == FieldType::kReferenceList) {  // list items: ids, or strings for tags
+    if (type == FieldType::kReferenceList || type == FieldType::kTextList) {  // ids or strings
         return v.is_string() ? SqlValue(std::string(v.get_string()))
                              : SqlValue(v.to_number<std::int64_t>());
     }

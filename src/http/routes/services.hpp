@@ -9,6 +9,7 @@
 #include "iam/iam_service.hpp"
 #include "iam/principal.hpp"
 #include "records/record_service.hpp"
+#include "risk/risk_services.hpp"
 
 namespace isms::http {
 
@@ -19,6 +20,7 @@ struct Services {
     iam::IamService& iam;
     records::RecordService& records;
     catalog::CatalogService& catalog;
+    risk::RiskServices& risk;
     Metrics& metrics;
     const Clock& clock;
 };
@@ -26,6 +28,12 @@ struct Services {
 void AppendSystemRoutes(ApiRouter& router, Services& services);
 void AppendAuthRoutes(ApiRouter& router, Services& services);
 void AppendCatalogRoutes(ApiRouter& router, Services& services);
+void AppendRiskMethodRoutes(ApiRouter& router, Services& services);
+void AppendAssetRequirementRoutes(ApiRouter& router, Services& services);
+void AppendRiskAcceptanceRoutes(ApiRouter& router, Services& services);
+void AppendRiskReportRoutes(ApiRouter& router, Services& services);
+void AppendRiskQuantRoutes(ApiRouter& router, Services& services);
+void AppendThreatRoutes(ApiRouter& router, Services& services);
 /// Generic endpoints of every register; add after the specific routes.
 void AppendRegisterRoutes(ApiRouter& router, Services& services);
 

@@ -1,0 +1,12 @@
+// Routes of the risk module: risk acceptance.
+#include "http/routes/render.hpp"
+#include "http/routes/services.hpp"
+
+namespace isms::http {
+
+void AppendRiskAcceptanceRoutes(ApiRouter& router, Services& s) {
+    static_cast<void>(router);
+    static_cast<void>(s);
+}
+
+}  // namespace isms::http

@@ -1,0 +1,31 @@
+// Domain rules a module hooks to the writes of one register (ARCHITECTURE.md "Registers":
+// scoring from the tenant's method, links into the catalog, …). The generic write path calls
+// them inside its transaction, after the declared validation and the reference checks and
+// before the row is written, so a refusal changes nothing.
+#pragma once
+
+#include "core/error.hpp"
+#include "iam/principal.hpp"
+#include "schema/record.hpp"
+#include "schema/register_spec.hpp"
+#include "schema/validate.hpp"
+#include "store/session.hpp"
+
+namespace isms::records {
+
+class RecordRules {
+public:
+    virtual ~RecordRules() = default;
+
+    /// Checks and completes one create (`current` null) or patch. May set computed fields in
+    /// `draft.fields`; refuses with kInvalidArgument naming each field, or any other error.
+    [[nodiscard]] virtual Status BeforeWrite(
+        store::WriteTx& tx,
+        const iam::Principal& who,
+        const schema::RegisterSpec& spec,
+        const schema::Record* current,
+        schema::Draft& draft
+    ) = 0;
+};
+
+}  // namespace isms::records
