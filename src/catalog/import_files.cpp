@@ -83,15 +83,21 @@ Kind Detect(const ImportFile& file) {
     if (ext == "xml" || first == '<') {
         return Kind::kOscal;
     }
-    if (ext == "json" || first == '{') {
+    const bool yaml_name = ext == "yaml" || ext == "yml";
+    if (ext == "json" || (first == '{' && !yaml_name)) {
         return file.content.find(std::string("\"") + std::string(kNativeFormatTag) + "\"")
                        != std::string::npos
                    ? Kind::kNative
                    : Kind::kOscal;
     }
-    if (ext == "yaml" || ext == "yml") {
+    if (yaml_name) {
         const std::string_view line = FirstYamlLine(file.content);
-        if (line.rfind("urn:", 0) == 0 || file.content.find("\nobjects:") != std::string::npos) {
+        // Block style starts with "urn:" or has "objects:" at the top level; flow style (JSON
+        // is YAML too) is a mapping with an "objects" member.
+        const bool flow_library =
+            first == '{' && file.content.find("\"objects\"") != std::string::npos;
+        if (line.rfind("urn:", 0) == 0 || file.content.find("\nobjects:") != std::string::npos
+            || flow_library) {
             return Kind::kCisoAssistant;
         }
         // Fluid Attacks criteria: requirements keyed by three digits ("'001':" or "\"001\":"),
