@@ -4,6 +4,7 @@
 #include <ostream>
 #include <random>
 
+#include "cli/bench_gen_risks.hpp"
 #include "core/crypto.hpp"
 
 namespace isms::cli {
@@ -102,6 +103,7 @@ Result<json::object> GenerateBenchData(
     };
     json::array tokens;
     std::int64_t total = 0;
+    std::int64_t risks = 0;
     for (int t = 0; t < options.tenants; ++t) {
         const std::string slug = "bench-" + std::to_string(t + 1);
         auto tenant = app.FindTenant(slug);
@@ -141,6 +143,11 @@ Result<json::object> GenerateBenchData(
             total += made;
         }
         progress << "bench gen: " << slug << " has " << options.assets_per_tenant << " assets\n";
+        ISMS_TRY_ASSIGN(
+            std::int64_t made_risks, GenerateRisks(app, who, options.risks_per_tenant, rng)
+        );
+        risks += made_risks;
+        progress << "bench gen: " << slug << " has " << made_risks << " risks\n";
         if (options.requirements > 0) {
             const catalog::ImportFile file = GeneratedFramework(options.requirements, rng, slug);
             ISMS_TRY(app.catalog().Import(who, {file}, {}));
@@ -153,6 +160,7 @@ Result<json::object> GenerateBenchData(
     return json::object{
         {"tenants", options.tenants},
         {"assets", total},
+        {"risks", risks},
         {"requirements", options.requirements},
         {"framework", "urn:bench:framework:bench-1"},
         {"seconds", seconds},

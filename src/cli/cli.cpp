@@ -365,6 +365,12 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         ->check(CLI::Range(0, 10'000'000));
     gen->add_option("--seed", gen_options.seed, "random seed");
     gen->add_option(
+           "--risks",
+           gen_options.risks_per_tenant,
+           "risks per organization, with treatment actions and loss models"
+    )
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000}));
+    gen->add_option(
            "--requirements",
            gen_options.requirements,
            "requirements of a generated framework per organization (0: none)"
