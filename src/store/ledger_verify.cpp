@@ -41,6 +41,12 @@ RecordKey MembershipKey(std::int64_t tenant, std::int64_t user) {
     return RecordKey{"memberships:" + std::to_string(tenant), user};
 }
 
+/// Risk method versions are numbered per tenant; each stored document must be the text its
+/// ledger event recorded.
+RecordKey RiskMethodKey(std::int64_t tenant, std::int64_t version) {
+    return RecordKey{"risk_methods:" + std::to_string(tenant), version};
+}
+
 /// True when the stored row says what the ledger's last `after` says. Fields declared after
 /// the event was written are absent from it and must be null in the row.
 bool SameState(const json::object& row, const std::string& after_text) {
@@ -152,6 +158,9 @@ Status WalkChain(
                     LastState{e.tenant.value, e.seq, std::move(e.after), false};
             } else if (states != nullptr && e.subject == "memberships") {
                 (*states)[MembershipKey(e.tenant.value, e.record_id)] =
+                    LastState{e.tenant.value, e.seq, std::move(e.after), false};
+            } else if (states != nullptr && e.subject == "risk_methods") {
+                (*states)[RiskMethodKey(e.tenant.value, e.record_id)] =
                     LastState{e.tenant.value, e.seq, std::move(e.after), false};
             }
             prev = stored_hash;
@@ -302,6 +311,30 @@ Status CheckState(
                 it->second.seq,
                 where + " differs from its last ledger event " + std::to_string(it->second.seq)
                     + " (role edited outside isms?)"
+            );
+        }
+    }
+    ISMS_TRY_ASSIGN(
+        auto methods, conn.Query("SELECT tenant_id, version, document FROM risk_methods", {})
+    );
+    for (const auto& row : methods) {
+        if (!report.ok) {
+            break;
+        }
+        const std::string where = "risk method version " + std::to_string(row.Int(1))
+                                  + " of organization " + std::to_string(row.Int(0));
+        auto it = states.find(RiskMethodKey(row.Int(0), row.Int(1)));
+        if (it == states.end()) {
+            Fail(report, 0, where + " has no ledger event (written outside isms?)");
+            break;
+        }
+        it->second.seen_row = true;
+        if (it->second.after != row.Text(2)) {
+            Fail(
+                report,
+                it->second.seq,
+                where + " differs from its ledger event " + std::to_string(it->second.seq)
+                    + " (method edited outside isms?)"
             );
         }
     }
