@@ -9,9 +9,9 @@ build_pkgs=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libsodium-dev libssl-dev
   libcli11-dev libfmt-dev
-  libyaml-cpp-dev libpugixml-dev libvalijson-dev libzip-dev
+  libyaml-cpp-dev libpugixml-dev libvalijson-dev libzip-dev libxlsxwriter-dev
 )
-test_pkgs=(libgtest-dev libgmock-dev libxlsxwriter-dev sqlite3 clang-format curl jq)
+test_pkgs=(libgtest-dev libgmock-dev sqlite3 clang-format curl jq)
 bench_pkgs=(libbenchmark-dev wrk curl jq time)
 
 want=("${build_pkgs[@]}")

@@ -67,6 +67,7 @@ struct App::Impl {
     std::unique_ptr<records::RecordService> records;
     std::unique_ptr<catalog::CatalogService> catalog;
     std::unique_ptr<risk::RiskServices> risk;
+    std::unique_ptr<report::RiskExports> risk_exports;
     http::Metrics metrics;
     std::unique_ptr<http::Services> services;
     http::ApiRouter router;
@@ -203,12 +204,15 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     impl->risk = std::make_unique<risk::RiskServices>(risk::RiskDeps{
         *impl->db, impl->registry, *impl->clock, impl->key, *impl->catalog});
     impl->risk->HookRules(*impl->records);
+    impl->risk_exports =
+        std::make_unique<report::RiskExports>(*impl->db, impl->registry, *impl->clock);
     impl->services = std::make_unique<http::Services>(http::Services{
         impl->options.config,
         *impl->iam,
         *impl->records,
         *impl->catalog,
         *impl->risk,
+        *impl->risk_exports,
         impl->metrics,
         *impl->clock});
     http::AppendSystemRoutes(impl->router, *impl->services);

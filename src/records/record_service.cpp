@@ -300,19 +300,7 @@ Result<std::string> RecordService::ExportCsv(
     }
     ISMS_TRY_ASSIGN(schema::ListQuery query, schema::ParseListQuery(*spec, filters));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(db_, who.tenant));
-    std::vector<schema::Record> all;
-    query.limit = schema::kMaxPageSize;
-    while (true) {
-        ISMS_TRY_ASSIGN(auto page, store::ListRecords(session, *spec, query));
-        const bool last = static_cast<std::int64_t>(page.items.size()) < query.limit;
-        for (auto& r : page.items) {
-            all.push_back(std::move(r));
-        }
-        if (last) {
-            break;
-        }
-        query.offset += query.limit;
-    }
+    ISMS_TRY_ASSIGN(auto all, store::ListAllRecords(session, *spec, query));
     return schema::RecordsToCsv(*spec, all);
 }
 

@@ -32,32 +32,24 @@ Result<Loaded> Load(const RiskDeps& deps, const iam::Principal& who) {
         method.extra_asset_properties.begin(),
         method.extra_asset_properties.end()
     );
-    schema::ListQuery query;
-    query.limit = schema::kMaxPageSize;
-    while (true) {
-        ISMS_TRY_ASSIGN(auto page, store::ListRecords(session, *spec, query));
-        for (const schema::Record& r : page.items) {
-            AssetNode node;
-            node.id = r.id.value;
-            node.ref = r.ref;
-            node.name = std::string(r.fields.at("name").as_string());
-            for (const std::string& p : out.properties) {
-                if (const json::value* v = r.fields.if_contains(p); v != nullptr && !v->is_null()) {
-                    node.required[p] = static_cast<int>(v->to_number<std::int64_t>());
-                }
+    ISMS_TRY_ASSIGN(auto records, store::ListAllRecords(session, *spec));
+    for (const schema::Record& r : records) {
+        AssetNode node;
+        node.id = r.id.value;
+        node.ref = r.ref;
+        node.name = std::string(r.fields.at("name").as_string());
+        for (const std::string& p : out.properties) {
+            if (const json::value* v = r.fields.if_contains(p); v != nullptr && !v->is_null()) {
+                node.required[p] = static_cast<int>(v->to_number<std::int64_t>());
             }
-            if (const json::value* list = r.fields.if_contains("depends_on");
-                list != nullptr && list->is_array()) {
-                for (const auto& item : list->get_array()) {
-                    node.depends_on.push_back(item.to_number<std::int64_t>());
-                }
+        }
+        if (const json::value* list = r.fields.if_contains("depends_on");
+            list != nullptr && list->is_array()) {
+            for (const auto& item : list->get_array()) {
+                node.depends_on.push_back(item.to_number<std::int64_t>());
             }
-            out.assets.push_back(std::move(node));
         }
-        if (static_cast<std::int64_t>(page.items.size()) < query.limit) {
-            break;
-        }
-        query.offset += query.limit;
+        out.assets.push_back(std::move(node));
     }
     return out;
 }

@@ -31,42 +31,33 @@ Result<std::vector<Rescore>> RescoreAll(
 ) {
     std::vector<Rescore> out;
     std::vector<FieldError> problems;
-    schema::ListQuery query;
-    query.limit = schema::kMaxPageSize;
-    while (true) {
-        ISMS_TRY_ASSIGN(auto page, store::ListRecords(scope, spec, query));
-        for (const schema::Record& risk : page.items) {
-            auto scored = ScoreRisk(method, risk.fields);
-            if (!scored) {
-                for (const FieldError& f : scored.error().fields) {
-                    problems.push_back(
-                        {"likelihood/impact",
-                         fmt::format("{}: {} {}", risk.ref, f.field, f.message)}
-                    );
-                }
-                continue;
+    ISMS_TRY_ASSIGN(auto risks, store::ListAllRecords(scope, spec));
+    for (const schema::Record& risk : risks) {
+        auto scored = ScoreRisk(method, risk.fields);
+        if (!scored) {
+            for (const FieldError& f : scored.error().fields) {
+                problems.push_back(
+                    {"likelihood/impact", fmt::format("{}: {} {}", risk.ref, f.field, f.message)}
+                );
             }
-            Rescore r{risk.id.value, risk.ref, std::move(*scored), {}};
-            for (std::string_view stage : kRiskStages) {
-                const std::string name = std::string(stage) + "_level";
-                const json::value* before = risk.fields.if_contains(name);
-                const json::value& after = r.scored.at(name);
-                const json::value old = before != nullptr ? *before : json::value(nullptr);
-                if (old != after) {
-                    r.changes.push_back(json::object{
-                        {"id", risk.id.value},
-                        {"ref", risk.ref},
-                        {"stage", stage},
-                        {"before", old},
-                        {"after", after}});
-                }
+            continue;
+        }
+        Rescore r{risk.id.value, risk.ref, std::move(*scored), {}};
+        for (std::string_view stage : kRiskStages) {
+            const std::string name = std::string(stage) + "_level";
+            const json::value* before = risk.fields.if_contains(name);
+            const json::value& after = r.scored.at(name);
+            const json::value old = before != nullptr ? *before : json::value(nullptr);
+            if (old != after) {
+                r.changes.push_back(json::object{
+                    {"id", risk.id.value},
+                    {"ref", risk.ref},
+                    {"stage", stage},
+                    {"before", old},
+                    {"after", after}});
             }
-            out.push_back(std::move(r));
         }
-        if (static_cast<std::int64_t>(page.items.size()) < query.limit) {
-            break;
-        }
-        query.offset += query.limit;
+        out.push_back(std::move(r));
     }
     if (!problems.empty()) {
         return Error::Invalid(std::move(problems));

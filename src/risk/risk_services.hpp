@@ -18,7 +18,7 @@ struct RiskServices {
         : action_rules(deps.catalog),
           method(deps),
           acceptance(deps),
-          reports(deps),
+          reports(deps, acceptance),
           quant(deps),
           threats(deps),
           asset_requirements(deps) {}

@@ -344,6 +344,25 @@ Result<RecordPage> ListRecords(
     return page;
 }
 
+Result<std::vector<schema::Record>> ListAllRecords(
+    TenantScope& scope, const RegisterSpec& spec, schema::ListQuery query
+) {
+    std::vector<schema::Record> all;
+    query.limit = schema::kMaxPageSize;
+    query.offset = 0;
+    while (true) {
+        ISMS_TRY_ASSIGN(auto page, ListRecords(scope, spec, query));
+        const bool last = static_cast<std::int64_t>(page.items.size()) < query.limit;
+        for (auto& r : page.items) {
+            all.push_back(std::move(r));
+        }
+        if (last) {
+            return all;
+        }
+        query.offset += query.limit;
+    }
+}
+
 Result<std::vector<std::int64_t>> MissingRecords(
     TenantScope& scope, const RegisterSpec& spec, const std::vector<std::int64_t>& ids
 ) {

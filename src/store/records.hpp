@@ -32,6 +32,11 @@ struct RecordPage {
     const schema::ListQuery& query,
     CountCache* cache = nullptr
 );
+/// Every record matching `query`'s filters and sort, ignoring its limit and offset (read page
+/// by page, for exports and whole-register computations).
+[[nodiscard]] Result<std::vector<schema::Record>> ListAllRecords(
+    TenantScope& scope, const schema::RegisterSpec& spec, schema::ListQuery query = {}
+);
 /// Ids among `ids` that do not name a live (unarchived) record of `spec` in this tenant.
 [[nodiscard]] Result<std::vector<std::int64_t>> MissingRecords(
     TenantScope& scope, const schema::RegisterSpec& spec, const std::vector<std::int64_t>& ids

@@ -9,6 +9,7 @@
 #include "iam/iam_service.hpp"
 #include "iam/principal.hpp"
 #include "records/record_service.hpp"
+#include "report/risk_exports.hpp"
 #include "risk/risk_services.hpp"
 
 namespace isms::http {
@@ -21,6 +22,7 @@ struct Services {
     records::RecordService& records;
     catalog::CatalogService& catalog;
     risk::RiskServices& risk;
+    report::RiskExports& risk_exports;
     Metrics& metrics;
     const Clock& clock;
 };

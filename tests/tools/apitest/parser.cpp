@@ -475,14 +475,17 @@ private:
                 }
                 check.kind = Check::Kind::kAssertion;
                 check.assertion = std::move(*assertion);
+            } else if (StartsWith(text, "contains ")) {
+                check.kind = Check::Kind::kContains;
+                check.text = std::string(Trim(line).substr(9));  // the text may hold a '#'
             } else if (cli) {
                 check.kind = Check::Kind::kContains;
                 check.text = std::string(line);
             } else {
                 return Fail(
                     i_,
-                    "expected an assertion (`$.path …`, `header Name …`), `capture` or `body`; a "
-                    "blank line ends the block"
+                    "expected an assertion (`$.path …`, `header Name …`), `contains …`, `capture` "
+                    "or `body`; a blank line ends the block"
                 );
             }
             step.checks.push_back(std::move(check));

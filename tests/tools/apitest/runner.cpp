@@ -283,7 +283,7 @@ private:
             }
         }
         const json::value* body = doc ? &*doc : nullptr;
-        return RunChecks(step, body, &response->headers, "", exchange);
+        return RunChecks(step, body, &response->headers, response->body, exchange);
     }
 
     bool RunCli(const Step& step) {
@@ -322,7 +322,12 @@ private:
         for (const Check& check : step.checks) {
             if (check.kind == Check::Kind::kContains) {
                 if (text.find(check.text) == std::string::npos) {
-                    return Fail(step, check.line, "stdout does not contain the line", &exchange);
+                    return Fail(
+                        step,
+                        check.line,
+                        std::string(what) + " does not contain the text",
+                        &exchange
+                    );
                 }
                 continue;
             }

@@ -248,8 +248,8 @@ TEST(ParserTest, ReportsLineOfBadSyntax) {
     );
     EXPECT_EQ(
         ErrorOf("request ok\nGET /x\n----\n200\nrestart\n"),
-        "t.apitest:5: expected an assertion (`$.path …`, `header Name …`), `capture` or "
-        "`body`; a blank line ends the block"
+        "t.apitest:5: expected an assertion (`$.path …`, `header Name …`), `contains …`, "
+        "`capture` or `body`; a blank line ends the block"
     );
     EXPECT_EQ(ErrorOf("request ok\nGET /x\n"), "t.apitest:1: request block without `----`");
     EXPECT_EQ(

@@ -209,6 +209,20 @@ TEST_F(RunnerTest, AssertionFailureNamesTheLine) {
     ) << o.output;
 }
 
+TEST_F(RunnerTest, ContainsLooksIntoATextBody) {
+    host_.respond = [](const http::Request&) {
+        return Json(200, "Ref,Title\r\nRSK-1,Leak # not a comment\r\n");
+    };
+    const Outcome o = Run("request ok\nGET /x\n----\n200\ncontains RSK-1,Leak # not a comment\n");
+    EXPECT_EQ(o.result, FileResult::kPassed) << o.output;
+    const Outcome bad = Run("request ok\nGET /x\n----\n200\ncontains RSK-2\n");
+    EXPECT_EQ(bad.result, FileResult::kFailed);
+    EXPECT_NE(
+        bad.output.find("t.apitest:5: the response body does not contain the text"),
+        std::string::npos
+    ) << bad.output;
+}
+
 TEST_F(RunnerTest, BodySubsetMismatch) {
     host_.respond = [](const http::Request&) {
         return Json(200, R"({"status": "down", "x": 1})");
@@ -300,7 +314,7 @@ TEST_F(RunnerTest, CliChecksStdout) {
     EXPECT_EQ(o.result, FileResult::kPassed) << o.output;
     const Outcome bad = Run("cli error\nisms fail\n----\n3\nnot printed\n");
     EXPECT_EQ(bad.result, FileResult::kFailed);
-    EXPECT_NE(bad.output.find("t.apitest:5: stdout does not contain the line"), std::string::npos)
+    EXPECT_NE(bad.output.find("t.apitest:5: stdout does not contain the text"), std::string::npos)
         << bad.output;
     EXPECT_NE(bad.output.find("  command:\n    isms fail\n  exit code: 3\n"), std::string::npos);
 }

@@ -1,0 +1,158 @@
+#include "risk/risk_report_service.hpp"
+
+#include <vector>
+
+#include "iam/permission.hpp"
+#include "risk/heat_map.hpp"
+#include "risk/method_store.hpp"
+#include "risk/risk_scoring.hpp"
+#include "schema/list_query.hpp"
+#include "store/records.hpp"
+#include "store/session.hpp"
+
+namespace isms::risk {
+
+namespace {
+
+std::optional<std::int64_t> IntField(const schema::Record& r, const std::string& name) {
+    const json::value* v = r.fields.if_contains(name);
+    return v != nullptr && v->is_int64() ? std::optional(v->get_int64()) : std::nullopt;
+}
+
+std::string TextField(const schema::Record& r, const char* name) {
+    const json::value* v = r.fields.if_contains(name);
+    return v != nullptr && v->is_string() ? std::string(v->get_string()) : std::string();
+}
+
+json::value Owner(const schema::Record& r) {
+    return r.owner ? json::value(r.owner->value) : json::value(nullptr);
+}
+
+/// The method and, per stage, the heat map of the live risks.
+struct Loaded {
+    RiskMethod method;
+    std::map<std::string, HeatMapStage, std::less<>> stages;
+};
+
+Result<Loaded> Load(const RiskDeps& deps, const iam::Principal& who) {
+    const schema::RegisterSpec* spec = deps.registry.Find("risks");
+    ISMS_CHECK(spec != nullptr, "the risks register is declared by the risk module");
+    ISMS_TRY(iam::Authorize(who, *spec, iam::Action::kRead));
+    ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps.db, who.tenant));
+    Loaded out;
+    ISMS_TRY_ASSIGN(out.method, CurrentMethod(session));
+    ISMS_TRY_ASSIGN(auto risks, store::ListAllRecords(session, *spec));
+    for (std::string_view stage : kRiskStages) {
+        const std::string prefix(stage);
+        std::vector<HeatPoint> points;
+        points.reserve(risks.size());
+        for (const schema::Record& r : risks) {
+            points.push_back(
+                {r.ref, IntField(r, prefix + "_likelihood"), IntField(r, prefix + "_impact")}
+            );
+        }
+        out.stages.emplace(prefix, BuildHeatMapStage(out.method, points));
+    }
+    return out;
+}
+
+json::array ScaleToJson(const Scale& scale) {
+    json::array out;
+    for (const ScaleLevel& level : scale.levels) {
+        out.push_back(json::object{{"value", level.value}, {"label", level.label}});
+    }
+    return out;
+}
+
+}  // namespace
+
+Result<json::object> RiskReportService::HeatMap(const iam::Principal& who) {
+    ISMS_TRY_ASSIGN(Loaded loaded, Load(deps_, who));
+    json::array levels;
+    for (const RiskLevel& level : loaded.method.levels) {
+        levels.push_back(json::object{
+            {"id", level.id},
+            {"label", level.label},
+            {"colour", level.colour},
+            {"order", level.order}});
+    }
+    json::object stages;
+    for (std::string_view stage : kRiskStages) {
+        stages[stage] = HeatMapStageToJson(loaded.method, loaded.stages.find(stage)->second);
+    }
+    return json::object{
+        {"method_version", loaded.method.version},
+        {"likelihood", ScaleToJson(loaded.method.likelihood)},
+        {"impact", ScaleToJson(loaded.method.impact)},
+        {"levels", std::move(levels)},
+        {"stages", std::move(stages)}};
+}
+
+Result<std::string> RiskReportService::HeatMapSvg(
+    const iam::Principal& who, std::string_view stage
+) {
+    if (std::find(kRiskStages.begin(), kRiskStages.end(), stage) == kRiskStages.end()) {
+        return Error::Invalid("stage", "must be inherent, current or residual");
+    }
+    ISMS_TRY_ASSIGN(Loaded loaded, Load(deps_, who));
+    std::string title(stage);
+    title[0] = static_cast<char>(title[0] - 'a' + 'A');
+    return risk::HeatMapSvg(
+        loaded.method, loaded.stages.find(stage)->second, title + " risk heat map"
+    );
+}
+
+Result<json::object> RiskReportService::Due(const iam::Principal& who) {
+    const schema::RegisterSpec* risks_spec = deps_.registry.Find("risks");
+    const schema::RegisterSpec* actions_spec = deps_.registry.Find("treatment_actions");
+    ISMS_CHECK(
+        risks_spec != nullptr && actions_spec != nullptr,
+        "the risk registers are declared by the risk module"
+    );
+    ISMS_TRY(iam::Authorize(who, *risks_spec, iam::Action::kRead));
+    const std::string today = FormatTimestamp(deps_.clock.Now()).substr(0, 10);
+    ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
+    ISMS_TRY_ASSIGN(
+        schema::ListQuery reviews_query,
+        schema::ParseListQuery(*risks_spec, {{"review_date.lt", today}, {"sort", "review_date"}})
+    );
+    ISMS_TRY_ASSIGN(auto reviews, store::ListAllRecords(session, *risks_spec, reviews_query));
+    json::array reviews_overdue;
+    for (const schema::Record& r : reviews) {
+        if (TextField(r, "status") == "closed") {
+            continue;  // a closed risk needs no review
+        }
+        reviews_overdue.push_back(json::object{
+            {"id", r.id.value},
+            {"ref", r.ref},
+            {"title", TextField(r, "title")},
+            {"review_date", TextField(r, "review_date")},
+            {"owner", Owner(r)}});
+    }
+    ISMS_TRY_ASSIGN(
+        schema::ListQuery actions_query,
+        schema::ParseListQuery(
+            *actions_spec,
+            {{"due_date.lt", today}, {"status.in", "planned,in_progress"}, {"sort", "due_date"}}
+        )
+    );
+    ISMS_TRY_ASSIGN(auto actions, store::ListAllRecords(session, *actions_spec, actions_query));
+    json::array actions_overdue;
+    for (const schema::Record& a : actions) {
+        actions_overdue.push_back(json::object{
+            {"id", a.id.value},
+            {"ref", a.ref},
+            {"title", TextField(a, "title")},
+            {"due_date", TextField(a, "due_date")},
+            {"status", TextField(a, "status")},
+            {"owner", Owner(a)}});
+    }
+    ISMS_TRY_ASSIGN(json::object expired, acceptances_.List(who, "expired"));
+    return json::object{
+        {"as_of", today},
+        {"reviews_overdue", std::move(reviews_overdue)},
+        {"actions_overdue", std::move(actions_overdue)},
+        {"acceptances_expired", std::move(expired.at("items"))}};
+}
+
+}  // namespace isms::risk
