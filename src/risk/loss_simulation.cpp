@@ -174,6 +174,7 @@ public:
                 BuildLognormal(d.low, d.high);
                 break;
         }
+        mean_ = risk::Mean(d);
         // One 32-byte cell per lookup: value and e^-value with their slopes, so a draw touches a
         // single cache line.
         double exp_neg = with_exp_neg ? std::exp(-quantiles_[0]) : 0;
@@ -226,7 +227,6 @@ private:
         constant_value_ = value;
         constant_exp_neg_ = std::exp(-value);
         std::fill(quantiles_.begin(), quantiles_.end(), value);
-        mean_ = value;
         std_dev_ = 0;
     }
 
@@ -272,7 +272,6 @@ private:
             const double within = width > 0 ? std::clamp((p - cdf_[j]) / width, 0.0, 1.0) : 0.0;
             quantiles_[i] = lo + range * (static_cast<double>(j) + within) * h;
         }
-        mean_ = (lo + 4 * ml + hi) / 6;
         const double ab = alpha + beta;
         std_dev_ = range * std::sqrt(alpha * beta / (ab * ab * (ab + 1)));
     }
@@ -289,8 +288,7 @@ private:
         quantiles_[kCells] = quantiles_[kCells - 1];
         exact_top_ = true;
         const double s2 = sigma_ * sigma_;
-        mean_ = std::exp(mu_ + s2 / 2);
-        std_dev_ = std::sqrt(std::expm1(s2)) * mean_;
+        std_dev_ = std::sqrt(std::expm1(s2)) * std::exp(mu_ + s2 / 2);
     }
 
     // Exact lognormal quantile for p = (kCells - 1 + frac) / kCells, written via 1 - p.
@@ -656,6 +654,25 @@ json::object DistributionToJson(const Distribution& d) {
 }
 
 }  // namespace
+
+double Mean(const Distribution& d) {
+    switch (d.kind) {
+        case DistributionKind::kConstant:
+            return d.value;
+        case DistributionKind::kPert:
+            return (d.min + 4 * d.most_likely + d.max) / 6;
+        case DistributionKind::kLognormal: {
+            const double mu = (std::log(d.low) + std::log(d.high)) / 2;
+            const double sigma = (std::log(d.high) - std::log(d.low)) / (2 * kZ95);
+            return std::exp(mu + sigma * sigma / 2);
+        }
+    }
+    return 0;
+}
+
+double ExpectedAnnualLoss(const LossModel& model) {
+    return Mean(model.frequency) * Mean(model.magnitude);
+}
 
 Distribution Distribution::Constant(double value) {
     Distribution d;

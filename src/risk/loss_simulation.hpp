@@ -98,6 +98,14 @@ struct SimulationResult {
 
 constexpr int kExceedancePoints = 50;
 
+/// The exact mean of a distribution (PERT: (min + 4·most_likely + max) / 6; lognormal:
+/// e^(μ + σ²/2)).
+[[nodiscard]] double Mean(const Distribution& d);
+
+/// The exact annualized loss expectancy of a model, E[frequency] · E[magnitude] — what the
+/// simulation's mean estimates; cheap enough to rank a whole register.
+[[nodiscard]] double ExpectedAnnualLoss(const LossModel& model);
+
 /// Checks a model: every number finite and non-negative, at most kMaxFrequency /
 /// kMaxMagnitude, PERT min ≤ most_likely ≤ max, lognormal 0 < low < high. Returns one
 /// FieldError per problem, named "<prefix>.frequency.min", "<prefix>.magnitude.low", … (no

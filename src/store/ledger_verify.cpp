@@ -47,6 +47,12 @@ RecordKey RiskMethodKey(std::int64_t tenant, std::int64_t version) {
     return RecordKey{"risk_methods:" + std::to_string(tenant), version};
 }
 
+/// A risk's loss model is keyed by its risk; its stored document must be the text of its last
+/// ledger event, and a deleted model must be gone from the table.
+RecordKey LossModelKey(std::int64_t tenant, std::int64_t risk) {
+    return RecordKey{"risk_loss_models:" + std::to_string(tenant), risk};
+}
+
 /// True when the stored row says what the ledger's last `after` says. Fields declared after
 /// the event was written are absent from it and must be null in the row.
 bool SameState(const json::object& row, const std::string& after_text) {
@@ -162,6 +168,13 @@ Status WalkChain(
             } else if (states != nullptr && e.subject == "risk_methods") {
                 (*states)[RiskMethodKey(e.tenant.value, e.record_id)] =
                     LastState{e.tenant.value, e.seq, std::move(e.after), false};
+            } else if (states != nullptr && e.subject == "risk_loss_models") {
+                const RecordKey key = LossModelKey(e.tenant.value, e.record_id);
+                if (e.after) {
+                    (*states)[key] = LastState{e.tenant.value, e.seq, std::move(e.after), false};
+                } else {
+                    states->erase(key);  // deleted: no row may remain (checked below)
+                }
             }
             prev = stored_hash;
             ++expected;
@@ -335,6 +348,30 @@ Status CheckState(
                 it->second.seq,
                 where + " differs from its ledger event " + std::to_string(it->second.seq)
                     + " (method edited outside isms?)"
+            );
+        }
+    }
+    ISMS_TRY_ASSIGN(
+        auto models, conn.Query("SELECT tenant_id, risk_id, document FROM risk_loss_models", {})
+    );
+    for (const auto& row : models) {
+        if (!report.ok) {
+            break;
+        }
+        const std::string where = "the loss model of risk " + std::to_string(row.Int(1))
+                                  + " of organization " + std::to_string(row.Int(0));
+        auto it = states.find(LossModelKey(row.Int(0), row.Int(1)));
+        if (it == states.end()) {
+            Fail(report, 0, where + " has no ledger event (written outside isms?)");
+            break;
+        }
+        it->second.seen_row = true;
+        if (it->second.after != row.Text(2)) {
+            Fail(
+                report,
+                it->second.seq,
+                where + " differs from its ledger event " + std::to_string(it->second.seq)
+                    + " (model edited outside isms?)"
             );
         }
     }

@@ -125,4 +125,16 @@ Response Render(
     return r;
 }
 
+Response RenderText(
+    const RouteContext& ctx, const Result<std::string>& result, std::string_view content_type
+) {
+    if (!result) {
+        return RenderError(ctx, result.error());
+    }
+    Response r;
+    r.SetHeader("Content-Type", std::string(content_type));
+    r.body = *result;
+    return r;
+}
+
 }  // namespace isms::http

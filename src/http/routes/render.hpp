@@ -41,5 +41,9 @@ namespace isms::http {
     const RouteContext& ctx, const Result<json::object>& result, unsigned success_status = 200
 );
 [[nodiscard]] Response RenderError(const RouteContext& ctx, const Error& error);
+/// A drawing or other text answer (`content_type`, e.g. "image/svg+xml"), or the problem.
+[[nodiscard]] Response RenderText(
+    const RouteContext& ctx, const Result<std::string>& result, std::string_view content_type
+);
 
 }  // namespace isms::http

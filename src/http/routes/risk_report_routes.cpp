@@ -42,18 +42,15 @@ void AppendRiskReportRoutes(ApiRouter& router, Services& s) {
          "The heat map of one stage as SVG (stage=inherent|current|residual, default residual)",
          "risk"},
         [&s](const RouteContext& ctx, const iam::Principal* who) {
-            auto svg = [&]() -> Result<std::string> {
-                ISMS_TRY(OnlyKnownQuery(ctx, {"stage"}));
-                const std::string stage = QueryValue(ctx, "stage");
-                return s.risk.reports.HeatMapSvg(*who, stage.empty() ? "residual" : stage);
-            }();
-            if (!svg) {
-                return RenderError(ctx, svg.error());
-            }
-            Response r;
-            r.headers.emplace_back("Content-Type", "image/svg+xml");
-            r.body = std::move(*svg);
-            return r;
+            return RenderText(
+                ctx,
+                [&]() -> Result<std::string> {
+                    ISMS_TRY(OnlyKnownQuery(ctx, {"stage"}));
+                    const std::string stage = QueryValue(ctx, "stage");
+                    return s.risk.reports.HeatMapSvg(*who, stage.empty() ? "residual" : stage);
+                }(),
+                "image/svg+xml"
+            );
         }
     );
     router.Add(

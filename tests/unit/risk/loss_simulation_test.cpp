@@ -96,6 +96,18 @@ TEST(SimulateRisk, LognormalMeanMatchesFormula) {
     EXPECT_NEAR(r.mean, expected, expected * 0.03);
 }
 
+TEST(ExpectedAnnualLoss, IsWhatTheSimulationEstimates) {
+    const LossModel model =
+        Model(Distribution::Pert(0.1, 0.5, 2), Distribution::Lognormal90(20000, 800000));
+    EXPECT_DOUBLE_EQ(Mean(model.frequency), (0.1 + 4 * 0.5 + 2) / 6);
+    const double expected = ExpectedAnnualLoss(model);
+    const auto r = SimulateRisk(model, 11, 1, kTrials);
+    EXPECT_NEAR(r.mean, expected, expected * 0.05);
+    EXPECT_DOUBLE_EQ(
+        ExpectedAnnualLoss(Model(Distribution::Constant(2), Distribution::Constant(5))), 10
+    );
+}
+
 TEST(SimulateRisk, LognormalNinetyPercentIntervalIsRespected) {
     // λ = 0.01: 99.5 % of losing years have exactly one event, so conditional on a loss the
     // annual loss is one magnitude draw, whose 5 % / 95 % quantiles must be ≈ low / high.
