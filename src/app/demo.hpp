@@ -1,6 +1,7 @@
 // The demo organization `make run` starts with, so a newcomer sees isms at work: an admin
-// whose one-time password is printed once, and a small asset inventory. Each capability that
-// lands extends it (risks, SoA, audits …).
+// whose one-time password is printed once, a small asset inventory, an imported supplier
+// requirements catalog and a risk programme (demo_risk.hpp). Each capability that lands extends
+// it (SoA, audits …).
 #pragma once
 
 #include <string>

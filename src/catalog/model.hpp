@@ -114,6 +114,7 @@ struct Threat {
     std::string name;
     std::string description;
     std::string category;
+    std::vector<std::string> origins;  // deliberate, accidental, environmental (when known)
 };
 
 /// A risk matrix as published: probability and impact scales, risk levels and the grid. Kept

@@ -566,9 +566,10 @@ Result<Library> ReadNativeLibrary(const json::value& document, std::string_view 
         "threats",
         lib.threats,
         library_urns,
-        {"urn", "ref_id", "name", "description", "category"},
+        {"urn", "ref_id", "name", "description", "category", "origins"},
         [&](Threat& t, const json::object& o, const std::string& at) {
             t.category = r.String(o, "category", at, false);
+            t.origins = r.Strings(o, "origins", at);
         }
     );
     ReadSimpleObjects(
@@ -758,6 +759,9 @@ json::object WriteNativeLibrary(const Library& lib) {
         o["threats"] = ArrayOf(lib.threats, [](const Threat& t) {
             json::object to = CommonToJson(t);
             PutIfSet(to, "category", t.category);
+            if (!t.origins.empty()) {
+                to["origins"] = StringArray(t.origins);
+            }
             return to;
         });
     }

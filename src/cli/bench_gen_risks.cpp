@@ -122,6 +122,33 @@ Result<std::int64_t> GenerateRisks(
         if (!actions.empty()) {
             ISMS_TRY(app.records().CreateMany(who, "treatment_actions", actions));
         }
+        // A FAIR loss model per risk: frequency up to a few events a year, losses from
+        // thousands to millions, treatment cutting the frequency.
+        std::vector<std::pair<RecordId, json::object>> models;
+        for (const auto& item : items) {
+            const double frequency = static_cast<double>(rng() % 100 + 1) / 50;
+            const double low = static_cast<double>(rng() % 50 + 1) * 1000;
+            const json::object magnitude{
+                {"type", "lognormal"},
+                {"low", low},
+                {"high", low * static_cast<double>(rng() % 40 + 5)}};
+            auto pert = [](double most_likely) {
+                return json::object{
+                    {"type", "pert"},
+                    {"min", most_likely / 4},
+                    {"most_likely", most_likely},
+                    {"max", most_likely * 3}};
+            };
+            models.emplace_back(
+                RecordId{item.at("id").as_int64()},
+                json::object{
+                    {"before",
+                     json::object{{"frequency", pert(frequency)}, {"magnitude", magnitude}}},
+                    {"after",
+                     json::object{{"frequency", pert(frequency / 4)}, {"magnitude", magnitude}}}}
+            );
+        }
+        ISMS_TRY(app.risk().quant.PutModels(who, models));
         if (items.size() < 500) {
             break;
         }

@@ -249,13 +249,16 @@ Result<json::object> QuantService::GetModel(const iam::Principal& who, RecordId 
     return ModelToJson(m.risk, m.model);
 }
 
-Result<json::object> QuantService::PutModel(
-    const iam::Principal& who, RecordId risk_id, const json::object& body
+namespace {
+
+/// Sets one risk's model inside `tx`; returns the model as GetModel shows it.
+Result<json::object> PutModelIn(
+    store::WriteTx& tx,
+    const schema::RegisterSpec& spec,
+    const iam::Principal& who,
+    RecordId risk_id,
+    const json::object& body
 ) {
-    const schema::RegisterSpec& spec = RisksSpec(deps_);
-    ISMS_TRY_ASSIGN(
-        auto tx, store::WriteTx::Begin(deps_.db, who.tenant, who.AsActor(), deps_.clock, deps_.key)
-    );
     ISMS_TRY_ASSIGN(schema::Record risk, store::GetRecord(tx, spec, risk_id));
     ISMS_TRY(iam::Authorize(who, spec, iam::Action::kUpdate, risk.owner));
     ISMS_TRY_ASSIGN(auto parts, ReadBody(body));
@@ -282,11 +285,42 @@ Result<json::object> QuantService::PutModel(
         existing ? std::optional(existing->document) : std::nullopt,
         document
     ));
-    ISMS_TRY(tx.Commit());
     StoredModel stored{parts.first, parts.second, document, now, who.user.value};
     json::object out = ModelToJson(risk, stored);
     out["created"] = !existing.has_value();
     return out;
+}
+
+}  // namespace
+
+Result<json::object> QuantService::PutModel(
+    const iam::Principal& who, RecordId risk_id, const json::object& body
+) {
+    ISMS_TRY_ASSIGN(
+        auto tx, store::WriteTx::Begin(deps_.db, who.tenant, who.AsActor(), deps_.clock, deps_.key)
+    );
+    ISMS_TRY_ASSIGN(json::object out, PutModelIn(tx, RisksSpec(deps_), who, risk_id, body));
+    ISMS_TRY(tx.Commit());
+    return out;
+}
+
+Status QuantService::PutModels(
+    const iam::Principal& who, const std::vector<std::pair<RecordId, json::object>>& models
+) {
+    ISMS_TRY_ASSIGN(
+        auto tx, store::WriteTx::Begin(deps_.db, who.tenant, who.AsActor(), deps_.clock, deps_.key)
+    );
+    for (std::size_t i = 0; i < models.size(); ++i) {
+        auto put = PutModelIn(tx, RisksSpec(deps_), who, models[i].first, models[i].second);
+        if (!put) {
+            Error e = put.error();
+            for (FieldError& f : e.fields) {
+                f.field = fmt::format("[{}].{}", i, f.field);
+            }
+            return e;
+        }
+    }
+    return tx.Commit();
 }
 
 Status QuantService::DeleteModel(const iam::Principal& who, RecordId risk_id) {

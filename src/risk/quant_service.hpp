@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/error.hpp"
 #include "core/ids.hpp"
@@ -39,6 +41,11 @@ public:
     /// model as GetModel does, with "created": whether there was none before.
     [[nodiscard]] Result<json::object> PutModel(
         const iam::Principal& who, RecordId risk, const json::object& body
+    );
+    /// Sets many models in one transaction (bulk loading); all or nothing, problems named
+    /// "[i].before.frequency.min".
+    [[nodiscard]] Status PutModels(
+        const iam::Principal& who, const std::vector<std::pair<RecordId, json::object>>& models
     );
     [[nodiscard]] Status DeleteModel(const iam::Principal& who, RecordId risk);
 

@@ -28,7 +28,7 @@ protected:
     std::unique_ptr<App> app_;
 };
 
-TEST_F(DemoTest, SeedsAssetsAndAMappedFrameworkOnce) {
+TEST_F(DemoTest, SeedsAssetsAMappedFrameworkAndARiskProgrammeOnce) {
     auto login = SeedDemo(*app_);
     ASSERT_TRUE(login) << login.error().message;
     EXPECT_EQ(login->email, "admin@demo.isms.local");
@@ -45,6 +45,24 @@ TEST_F(DemoTest, SeedsAssetsAndAMappedFrameworkOnce) {
     );
     ASSERT_TRUE(coverage) << coverage.error().message;
     EXPECT_EQ(coverage->at("summary").at("partial").as_int64(), 4);
+
+    auto risks = app_->records().List(who, "risks", {});
+    ASSERT_TRUE(risks);
+    EXPECT_EQ(risks->at("total").as_int64(), 6);
+    auto threats = app_->records().List(who, "threats", {});
+    ASSERT_TRUE(threats);
+    EXPECT_EQ(threats->at("total").as_int64(), 43);
+    auto due = app_->risk().reports.Due(who);
+    ASSERT_TRUE(due) << due.error().message;
+    EXPECT_EQ(due->at("reviews_overdue").as_array().size(), 1U);
+    EXPECT_EQ(due->at("actions_overdue").as_array().size(), 1U);
+    auto accepted = app_->risk().acceptance.List(who, "active");
+    ASSERT_TRUE(accepted);
+    EXPECT_EQ(accepted->at("items").as_array().size(), 1U);
+    auto simulation = app_->risk().quant.SimulateRegister(who, {10'000, 1});
+    ASSERT_TRUE(simulation) << simulation.error().message;
+    EXPECT_EQ(simulation->at("risks").to_number<std::int64_t>(), 4);
+    EXPECT_GT(simulation->at("ale_reduction").to_number<double>(), 0);
 
     auto again = SeedDemo(*app_);
     ASSERT_FALSE(again);
