@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs the benchmarks of bench/README.md against a release build and prints the figures for
-# bench/RESULTS.md. Usage: bench/run.sh build/release [assets] [seconds]
+# bench/RESULTS.md. Usage: bench/run.sh build/release [assets] [seconds] [risks]
 set -euo pipefail
 build=$(realpath "$1")
 assets=${2:-10000}
 seconds=${3:-10}
+risks=${4:-10000}
 isms="$build/src/cli/isms"
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
@@ -13,8 +14,8 @@ cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "
 trap cleanup EXIT
 
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-echo "== generate: 1 organization, $assets assets, a framework of 1,000 requirements mapped to ISO 27001:2022"
-/usr/bin/time -f "generate: %e s, max RSS %M KB" "$isms" bench gen --data "$work/data" --tenants 1 --assets "$assets" --format json >"$work/gen.json"
+echo "== generate: 1 organization, $assets assets, $risks risks with loss models, a framework of 1,000 requirements mapped to ISO 27001:2022"
+/usr/bin/time -f "generate: %e s, max RSS %M KB" "$isms" bench gen --data "$work/data" --tenants 1 --assets "$assets" --risks "$risks" --format json >"$work/gen.json"
 token=$(jq -r '.tokens[0].token' "$work/gen.json")
 
 start_server() {
@@ -42,7 +43,17 @@ run_wrk "GET 50-row filtered page" list_page.lua
 run_wrk "GET 50-row filtered page sorted by name" list_sorted.lua
 run_wrk "GET requirements search (50 of the generated framework)" requirements_search.lua
 run_wrk "GET coverage of ISO 27001:2022 through a mapping" coverage.lua
+run_wrk "GET risk heat map ($risks risks, three stages)" risk_heatmap.lua
+run_wrk "GET 50-row risk page filtered by residual level" risk_page.lua
 run_wrk "POST create (durable, ledger-backed)" create.lua
+timed_get() {  # label path
+  curl -fsS -o /dev/null -w "$1: %{time_total} s\n" -H "Authorization: Bearer $token" "$base$2"
+}
+echo "== risk endpoints, one request each (curl)"
+timed_get "register CSV export" "/api/v1/risks/register/export?format=csv"
+timed_get "register XLSX export" "/api/v1/risks/register/export?format=xlsx"
+timed_get "one risk simulation, 100,000 trials, before and after" "/api/v1/risks/1/simulation?trials=100000"
+timed_get "register simulation, $risks risks x 100,000 trials, before and after" "/api/v1/risks/simulation?trials=100000"
 echo "RSS after load: $(grep VmRSS /proc/$pid/status | awk '{print $2}') KB"
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 

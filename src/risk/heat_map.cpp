@@ -101,17 +101,7 @@ std::string HeatMapSvg(
     const int columns = method.impact.Size();
     const int width = kLeft + columns * kCellWidth + 16;
     const int height = kTop + rows * kCellHeight + kBottom;
-    std::string svg = fmt::format(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" "
-        "viewBox=\"0 0 {0} {1}\" font-family=\"sans-serif\" font-size=\"12\">\n"
-        "<title>{2}</title>\n"
-        "<rect width=\"{0}\" height=\"{1}\" fill=\"#ffffff\"/>\n"
-        "<text x=\"{3}\" y=\"28\" font-size=\"16\" font-weight=\"bold\">{2}</text>\n",
-        width,
-        height,
-        XmlEscape(title),
-        kLeft
-    );
+    std::string svg = SvgOpen(width, height, title, kLeft);
     for (int r = 0; r < rows; ++r) {
         const int likelihood = rows - r;  // highest on top
         const int y = kTop + r * kCellHeight;

@@ -57,17 +57,7 @@ std::string LossExceedanceSvg(std::string_view title, const std::vector<Exceedan
             }
         }
     }
-    std::string svg = fmt::format(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" "
-        "viewBox=\"0 0 {0} {1}\" font-family=\"sans-serif\" font-size=\"12\">\n"
-        "<title>{2}</title>\n"
-        "<rect width=\"{0}\" height=\"{1}\" fill=\"#ffffff\"/>\n"
-        "<text x=\"{3}\" y=\"28\" font-size=\"16\" font-weight=\"bold\">{2}</text>\n",
-        kWidth,
-        kHeight,
-        XmlEscape(title),
-        kLeft
-    );
+    std::string svg = SvgOpen(kWidth, kHeight, title, kLeft);
     const double plot_bottom = kHeight - kBottom;
     // Probability grid: 0, 25, 50, 75, 100 %.
     for (int percent = 0; percent <= 100; percent += 25) {

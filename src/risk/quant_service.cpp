@@ -242,6 +242,35 @@ std::string Legend(const char* stage, const SimulationResult& result) {
     return fmt::format("{} (ALE {})", stage, ShortAmount(result.mean));
 }
 
+/// The register simulated before and after treatment, on all cores.
+struct RegisterSimulation {
+    Register reg;
+    SimulationResult before;
+    SimulationResult after;
+};
+
+Result<RegisterSimulation> RunRegister(
+    const RiskDeps& deps, const iam::Principal& who, const SimulationOptions& options
+) {
+    ISMS_TRY(CheckTrials(options.trials, kMaxRegisterTrials));
+    ISMS_TRY_ASSIGN(Register reg, LoadRegister(deps, who));
+    const int trials = static_cast<int>(options.trials);
+    RegisterSimulation out{std::move(reg), {}, {}};
+    out.before = risk::SimulateRegister(out.reg.before, options.seed, trials, Threads());
+    out.after = risk::SimulateRegister(out.reg.after, options.seed, trials, Threads());
+    return out;
+}
+
+/// One risk, loaded and simulated.
+Result<std::pair<RiskWithModel, RiskSimulation>> RunRisk(
+    const RiskDeps& deps, const iam::Principal& who, RecordId risk, const SimulationOptions& options
+) {
+    ISMS_TRY(CheckTrials(options.trials, kMaxRiskTrials));
+    ISMS_TRY_ASSIGN(RiskWithModel m, LoadOne(deps, who, risk));
+    RiskSimulation sim = Simulate(m, options);
+    return std::pair{std::move(m), std::move(sim)};
+}
+
 }  // namespace
 
 Result<json::object> QuantService::GetModel(const iam::Principal& who, RecordId risk) {
@@ -345,9 +374,8 @@ Status QuantService::DeleteModel(const iam::Principal& who, RecordId risk_id) {
 Result<json::object> QuantService::SimulateRisk(
     const iam::Principal& who, RecordId risk, const SimulationOptions& options
 ) {
-    ISMS_TRY(CheckTrials(options.trials, kMaxRiskTrials));
-    ISMS_TRY_ASSIGN(RiskWithModel m, LoadOne(deps_, who, risk));
-    const RiskSimulation sim = Simulate(m, options);
+    ISMS_TRY_ASSIGN(auto run, RunRisk(deps_, who, risk, options));
+    const auto& [m, sim] = run;
     return json::object{
         {"risk", RiskSummary(m.risk)},
         {"trials", options.trials},
@@ -361,33 +389,26 @@ Result<json::object> QuantService::SimulateRisk(
 Result<json::object> QuantService::SimulateRegister(
     const iam::Principal& who, const SimulationOptions& options
 ) {
-    ISMS_TRY(CheckTrials(options.trials, kMaxRegisterTrials));
-    ISMS_TRY_ASSIGN(Register reg, LoadRegister(deps_, who));
-    const int trials = static_cast<int>(options.trials);
-    const SimulationResult before =
-        risk::SimulateRegister(reg.before, options.seed, trials, Threads());
-    const SimulationResult after =
-        risk::SimulateRegister(reg.after, options.seed, trials, Threads());
+    ISMS_TRY_ASSIGN(RegisterSimulation run, RunRegister(deps_, who, options));
     json::array top;
-    for (json::object& entry : reg.top) {
+    for (json::object& entry : run.reg.top) {
         top.emplace_back(std::move(entry));
     }
     return json::object{
         {"trials", options.trials},
         {"seed", options.seed},
-        {"risks", reg.before.size()},
-        {"before", ResultToJson(before)},
-        {"after", ResultToJson(after)},
-        {"ale_reduction", before.mean - after.mean},
+        {"risks", run.reg.before.size()},
+        {"before", ResultToJson(run.before)},
+        {"after", ResultToJson(run.after)},
+        {"ale_reduction", run.before.mean - run.after.mean},
         {"top", std::move(top)}};
 }
 
 Result<std::string> QuantService::RiskExceedanceSvg(
     const iam::Principal& who, RecordId risk, const SimulationOptions& options
 ) {
-    ISMS_TRY(CheckTrials(options.trials, kMaxRiskTrials));
-    ISMS_TRY_ASSIGN(RiskWithModel m, LoadOne(deps_, who, risk));
-    const RiskSimulation sim = Simulate(m, options);
+    ISMS_TRY_ASSIGN(auto run, RunRisk(deps_, who, risk, options));
+    const auto& [m, sim] = run;
     std::vector<ExceedanceSeries> series{
         {Legend("before treatment", sim.before), kBeforeColour, sim.before.exceedance}};
     if (sim.after) {
@@ -401,17 +422,11 @@ Result<std::string> QuantService::RiskExceedanceSvg(
 Result<std::string> QuantService::RegisterExceedanceSvg(
     const iam::Principal& who, const SimulationOptions& options
 ) {
-    ISMS_TRY(CheckTrials(options.trials, kMaxRegisterTrials));
-    ISMS_TRY_ASSIGN(Register reg, LoadRegister(deps_, who));
-    const int trials = static_cast<int>(options.trials);
-    const SimulationResult before =
-        risk::SimulateRegister(reg.before, options.seed, trials, Threads());
-    const SimulationResult after =
-        risk::SimulateRegister(reg.after, options.seed, trials, Threads());
+    ISMS_TRY_ASSIGN(RegisterSimulation run, RunRegister(deps_, who, options));
     return LossExceedanceSvg(
-        fmt::format("Risk register loss exceedance ({} risks)", reg.before.size()),
-        {{Legend("before treatment", before), kBeforeColour, before.exceedance},
-         {Legend("after treatment", after), kAfterColour, after.exceedance}}
+        fmt::format("Risk register loss exceedance ({} risks)", run.reg.before.size()),
+        {{Legend("before treatment", run.before), kBeforeColour, run.before.exceedance},
+         {Legend("after treatment", run.after), kAfterColour, run.after.exceedance}}
     );
 }
 

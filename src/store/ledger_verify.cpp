@@ -1,5 +1,6 @@
 #include "store/ledger_verify.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "core/crypto.hpp"
@@ -41,16 +42,31 @@ RecordKey MembershipKey(std::int64_t tenant, std::int64_t user) {
     return RecordKey{"memberships:" + std::to_string(tenant), user};
 }
 
-/// Risk method versions are numbered per tenant; each stored document must be the text its
-/// ledger event recorded.
-RecordKey RiskMethodKey(std::int64_t tenant, std::int64_t version) {
-    return RecordKey{"risk_methods:" + std::to_string(tenant), version};
+/// A side table of (tenant_id, id, document) rows, each of which must be the exact text of its
+/// last ledger event (subject = table name); a row whose last event removed it must be gone.
+struct DocumentTable {
+    const char* table;
+    const char* id_column;
+    const char* noun;   // how a row is named in a problem: "<noun> <id> of organization <t>"
+    const char* thing;  // "(<thing> edited outside isms?)"
+};
+
+constexpr DocumentTable kDocumentTables[] = {
+    {"risk_methods", "version", "risk method version", "method"},
+    {"risk_loss_models", "risk_id", "the loss model of risk", "model"},
+};
+
+bool IsDocumentTable(std::string_view subject) {
+    return std::any_of(
+        std::begin(kDocumentTables),
+        std::end(kDocumentTables),
+        [&](const DocumentTable& t) { return subject == t.table; }
+    );
 }
 
-/// A risk's loss model is keyed by its risk; its stored document must be the text of its last
-/// ledger event, and a deleted model must be gone from the table.
-RecordKey LossModelKey(std::int64_t tenant, std::int64_t risk) {
-    return RecordKey{"risk_loss_models:" + std::to_string(tenant), risk};
+/// Document rows are numbered per tenant (method versions) or keyed by a record of the tenant.
+RecordKey DocumentKey(std::string_view table, std::int64_t tenant, std::int64_t id) {
+    return RecordKey{std::string(table) + ":" + std::to_string(tenant), id};
 }
 
 /// True when the stored row says what the ledger's last `after` says. Fields declared after
@@ -165,11 +181,8 @@ Status WalkChain(
             } else if (states != nullptr && e.subject == "memberships") {
                 (*states)[MembershipKey(e.tenant.value, e.record_id)] =
                     LastState{e.tenant.value, e.seq, std::move(e.after), false};
-            } else if (states != nullptr && e.subject == "risk_methods") {
-                (*states)[RiskMethodKey(e.tenant.value, e.record_id)] =
-                    LastState{e.tenant.value, e.seq, std::move(e.after), false};
-            } else if (states != nullptr && e.subject == "risk_loss_models") {
-                const RecordKey key = LossModelKey(e.tenant.value, e.record_id);
+            } else if (states != nullptr && IsDocumentTable(e.subject)) {
+                const RecordKey key = DocumentKey(e.subject, e.tenant.value, e.record_id);
                 if (e.after) {
                     (*states)[key] = LastState{e.tenant.value, e.seq, std::move(e.after), false};
                 } else {
@@ -327,52 +340,35 @@ Status CheckState(
             );
         }
     }
-    ISMS_TRY_ASSIGN(
-        auto methods, conn.Query("SELECT tenant_id, version, document FROM risk_methods", {})
-    );
-    for (const auto& row : methods) {
-        if (!report.ok) {
-            break;
-        }
-        const std::string where = "risk method version " + std::to_string(row.Int(1))
-                                  + " of organization " + std::to_string(row.Int(0));
-        auto it = states.find(RiskMethodKey(row.Int(0), row.Int(1)));
-        if (it == states.end()) {
-            Fail(report, 0, where + " has no ledger event (written outside isms?)");
-            break;
-        }
-        it->second.seen_row = true;
-        if (it->second.after != row.Text(2)) {
-            Fail(
-                report,
-                it->second.seq,
-                where + " differs from its ledger event " + std::to_string(it->second.seq)
-                    + " (method edited outside isms?)"
-            );
-        }
-    }
-    ISMS_TRY_ASSIGN(
-        auto models, conn.Query("SELECT tenant_id, risk_id, document FROM risk_loss_models", {})
-    );
-    for (const auto& row : models) {
-        if (!report.ok) {
-            break;
-        }
-        const std::string where = "the loss model of risk " + std::to_string(row.Int(1))
-                                  + " of organization " + std::to_string(row.Int(0));
-        auto it = states.find(LossModelKey(row.Int(0), row.Int(1)));
-        if (it == states.end()) {
-            Fail(report, 0, where + " has no ledger event (written outside isms?)");
-            break;
-        }
-        it->second.seen_row = true;
-        if (it->second.after != row.Text(2)) {
-            Fail(
-                report,
-                it->second.seq,
-                where + " differs from its ledger event " + std::to_string(it->second.seq)
-                    + " (model edited outside isms?)"
-            );
+    for (const DocumentTable& table : kDocumentTables) {
+        ISMS_TRY_ASSIGN(
+            auto rows,
+            conn.Query(
+                std::string("SELECT tenant_id, ") + table.id_column + ", document FROM "
+                    + table.table,
+                {}
+            )
+        );
+        for (const auto& row : rows) {
+            if (!report.ok) {
+                break;
+            }
+            const std::string where = std::string(table.noun) + " " + std::to_string(row.Int(1))
+                                      + " of organization " + std::to_string(row.Int(0));
+            auto it = states.find(DocumentKey(table.table, row.Int(0), row.Int(1)));
+            if (it == states.end()) {
+                Fail(report, 0, where + " has no ledger event (written outside isms?)");
+                break;
+            }
+            it->second.seen_row = true;
+            if (it->second.after != row.Text(2)) {
+                Fail(
+                    report,
+                    it->second.seq,
+                    where + " differs from its ledger event " + std::to_string(it->second.seq)
+                        + " (" + table.thing + " edited outside isms?)"
+                );
+            }
         }
     }
     // Imported catalog libraries are immutable: each stored document must hash to the SHA-256
