@@ -1,5 +1,7 @@
 #include "risk/heat_map.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "risk/svg.hpp"
@@ -72,8 +74,9 @@ json::object HeatMapStageToJson(const RiskMethod& method, const HeatMapStage& st
                 continue;
             }
             json::array risks;
-            for (const std::string& ref : refs) {
-                risks.emplace_back(json::string(ref));
+            const std::size_t listed = std::min(refs.size(), kMaxRefsPerCell);
+            for (std::size_t i = 0; i < listed; ++i) {
+                risks.emplace_back(json::string(refs[i]));
             }
             const RiskLevel* level = LevelAt(method, row, column);
             cells.push_back(json::object{
@@ -81,7 +84,8 @@ json::object HeatMapStageToJson(const RiskMethod& method, const HeatMapStage& st
                 {"impact", column + 1},
                 {"level", level != nullptr ? json::value(json::string(level->id)) : nullptr},
                 {"count", refs.size()},
-                {"risks", std::move(risks)}});
+                {"risks", std::move(risks)},
+                {"more", refs.size() - listed}});
         }
     }
     json::object by_level;

@@ -32,8 +32,12 @@ struct HeatMapStage {
     const RiskMethod& method, const std::vector<HeatPoint>& points
 );
 
-/// {"cells": [{"likelihood", "impact", "level", "count", "risks": [refs]}… non-empty cells,
-/// highest likelihood first], "by_level": {id: n}, "unscored": n}.
+/// At most this many refs are listed per cell; the rest are counted in "more".
+inline constexpr std::size_t kMaxRefsPerCell = 50;
+
+/// {"cells": [{"likelihood", "impact", "level", "count", "risks": [refs, at most
+/// kMaxRefsPerCell], "more": n}… non-empty cells, highest likelihood first], "by_level":
+/// {id: n}, "unscored": n}.
 [[nodiscard]] json::object HeatMapStageToJson(const RiskMethod& method, const HeatMapStage& stage);
 
 /// A self-contained SVG: likelihood rows (highest on top), impact columns, each cell in its

@@ -2,22 +2,20 @@
 
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "iam/permission.hpp"
 #include "risk/heat_map.hpp"
 #include "risk/method_store.hpp"
 #include "risk/risk_scoring.hpp"
 #include "schema/list_query.hpp"
+#include "store/migrate.hpp"
 #include "store/records.hpp"
 #include "store/session.hpp"
 
 namespace isms::risk {
 
 namespace {
-
-std::optional<std::int64_t> IntField(const schema::Record& r, const std::string& name) {
-    const json::value* v = r.fields.if_contains(name);
-    return v != nullptr && v->is_int64() ? std::optional(v->get_int64()) : std::nullopt;
-}
 
 std::string TextField(const schema::Record& r, const char* name) {
     const json::value* v = r.fields.if_contains(name);
@@ -41,17 +39,31 @@ Result<Loaded> Load(const RiskDeps& deps, const iam::Principal& who) {
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps.db, who.tenant));
     Loaded out;
     ISMS_TRY_ASSIGN(out.method, CurrentMethod(session));
-    ISMS_TRY_ASSIGN(auto risks, store::ListAllRecords(session, *spec));
+    // Only the columns the map needs: no record is decoded, so a large register stays cheap.
+    std::string columns = "ref";
     for (std::string_view stage : kRiskStages) {
-        const std::string prefix(stage);
+        columns += fmt::format(", {0}_likelihood, {0}_impact", stage);
+    }
+    ISMS_TRY_ASSIGN(
+        auto rows,
+        session.sql().Query(
+            "SELECT " + columns + " FROM " + store::RegisterTable(*spec)
+                + " WHERE tenant_id = ? AND archived_at IS NULL ORDER BY id",
+            {who.tenant.value}
+        )
+    );
+    auto value = [](const store::SqlRow& row, std::size_t i) {
+        return row.IsNull(i) ? std::nullopt : std::optional(row.Int(i));
+    };
+    std::size_t column = 1;
+    for (std::string_view stage : kRiskStages) {
         std::vector<HeatPoint> points;
-        points.reserve(risks.size());
-        for (const schema::Record& r : risks) {
-            points.push_back(
-                {r.ref, IntField(r, prefix + "_likelihood"), IntField(r, prefix + "_impact")}
-            );
+        points.reserve(rows.size());
+        for (const store::SqlRow& row : rows) {
+            points.push_back({row.Text(0), value(row, column), value(row, column + 1)});
         }
-        out.stages.emplace(prefix, BuildHeatMapStage(out.method, points));
+        out.stages.emplace(std::string(stage), BuildHeatMapStage(out.method, points));
+        column += 2;
     }
     return out;
 }

@@ -96,9 +96,13 @@ std::string IndexSql(const std::string& table, const std::string& column) {
            + " (tenant_id, archived_at, " + column + ", id)";
 }
 
-bool Indexed(FieldType t) {
-    return t == FieldType::kEnum || t == FieldType::kReference || t == FieldType::kUser
-           || t == FieldType::kDate || t == FieldType::kInt || t == FieldType::kBool;
+// Short coded values are filtered often; so are computed values such as a risk's level, which
+// only the domain rules write.
+bool Indexed(const schema::FieldSpec& f) {
+    const FieldType t = f.type;
+    return f.computed || t == FieldType::kEnum || t == FieldType::kReference
+           || t == FieldType::kUser || t == FieldType::kDate || t == FieldType::kInt
+           || t == FieldType::kBool;
 }
 
 }  // namespace
@@ -200,7 +204,7 @@ Result<MigrationReport> Migrate(Database& db, const schema::Registry& registry) 
         ISMS_TRY(conn->ExecScript(IndexSql(table, "updated_at")));
         ISMS_TRY(conn->ExecScript(IndexSql(table, "owner")));
         for (const auto& f : spec.fields) {
-            if (Indexed(f.type)) {
+            if (Indexed(f)) {
                 ISMS_TRY(conn->ExecScript(IndexSql(table, f.name)));
             }
         }

@@ -37,6 +37,19 @@ TEST(HeatMapStageToJson, ListsNonEmptyCellsHighestLikelihoodFirst) {
     EXPECT_EQ(out.at("unscored"), 0);
 }
 
+TEST(HeatMapStageToJson, ListsAtMostTheCapOfRefsPerCell) {
+    const RiskMethod method = DefaultMethod();
+    std::vector<HeatPoint> points;
+    for (std::size_t i = 0; i < kMaxRefsPerCell + 3; ++i) {
+        points.push_back({"RSK-" + std::to_string(i + 1), 2, 2});
+    }
+    const json::object out = HeatMapStageToJson(method, BuildHeatMapStage(method, points));
+    const json::object& cell = out.at("cells").as_array().at(0).as_object();
+    EXPECT_EQ(cell.at("count"), kMaxRefsPerCell + 3);
+    EXPECT_EQ(cell.at("risks").as_array().size(), kMaxRefsPerCell);
+    EXPECT_EQ(cell.at("more"), 3);
+}
+
 TEST(HeatMapSvg, DrawsEveryCellAndEscapesText) {
     RiskMethod method = DefaultMethod();
     method.likelihood.levels[4].label = "<Almost> & certain";
