@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "catalog/catalog.hpp"
 #include "iam/permission.hpp"
 #include "risk/method_store.hpp"
 #include "risk/risk_scoring.hpp"
@@ -145,14 +146,18 @@ std::string RiskExports::Today() const {
 Result<Table> RiskExports::RiskRegister(const iam::Principal& who) {
     ISMS_TRY_ASSIGN(Context c, Load(db_, registry_, who));
     std::map<std::int64_t, std::vector<std::string>> action_refs;
-    std::map<std::int64_t, std::set<std::string>> controls;
+    // Annex A controls in their natural order (A.8.5 before A.8.13).
+    auto natural = [](const std::string& a, const std::string& b) {
+        return catalog::VersionLess(a, b);
+    };
+    std::map<std::int64_t, std::set<std::string, decltype(natural)>> controls;
     for (const auto& action : c.actions) {
         for (std::int64_t risk : IdList(action, "risks")) {
             action_refs[risk].push_back(action.ref);
             if (const json::value* list = action.fields.if_contains("annex_a_controls");
                 list != nullptr && list->is_array()) {
                 for (const auto& control : list->get_array()) {
-                    controls[risk].insert(std::string(control.get_string()));
+                    controls.try_emplace(risk, natural).first->second.emplace(control.get_string());
                 }
             }
         }
