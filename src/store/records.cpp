@@ -182,9 +182,11 @@ Result<std::int64_t> CountMatches(
     for (const SqlValue& p : params) {  // params include the tenant, so keys never mix tenants
         key += '\x1f';
         if (const auto* i = std::get_if<std::int64_t>(&p)) {
-            key += "i" + std::to_string(*i);
+            key += 'i';
+            key += std::to_string(*i);
         } else if (const auto* d = std::get_if<double>(&p)) {
-            key += "d" + std::to_string(*d);
+            key += 'd';
+            key += std::to_string(*d);
         } else if (const auto* s = std::get_if<std::string>(&p)) {
             key += "s" + *s;
         } else {

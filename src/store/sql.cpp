@@ -68,9 +68,14 @@ std::string JsonArrayContains(Dialect d, std::string_view column, bool text_item
     switch (d) {
         case Dialect::kSqlite:
             return "EXISTS (SELECT 1 FROM json_each(" + std::string(column) + ") WHERE value = ?)";
-        case Dialect::kPostgres:
-            return std::string("(") + std::string(column) + "::jsonb @> jsonb_build_array("
-                   + (text_items ? "?::text" : "?::bigint") + "))";
+        case Dialect::kPostgres: {
+            // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict, bug 105329) on
+            // `literal + std::string&&` chains.
+            std::string sql = "(";
+            sql.append(column).append("::jsonb @> jsonb_build_array(");
+            sql.append(text_items ? "?::text" : "?::bigint").append("))");
+            return sql;
+        }
     }
     return "";
 }
