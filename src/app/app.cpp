@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "app/registers.hpp"
+#include "compliance/compliance_services.hpp"
 #include "core/crypto.hpp"
 #include "core/log.hpp"
 #include "http/metrics.hpp"
@@ -67,6 +68,7 @@ struct App::Impl {
     std::unique_ptr<records::RecordService> records;
     std::unique_ptr<catalog::CatalogService> catalog;
     std::unique_ptr<risk::RiskServices> risk;
+    std::unique_ptr<compliance::ComplianceServices> compliance;
     std::unique_ptr<report::RiskExports> risk_exports;
     http::Metrics metrics;
     std::unique_ptr<http::Services> services;
@@ -204,6 +206,8 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     impl->risk = std::make_unique<risk::RiskServices>(risk::RiskDeps{
         *impl->db, impl->registry, *impl->clock, impl->key, *impl->catalog});
     impl->risk->HookRules(*impl->records);
+    impl->compliance = std::make_unique<compliance::ComplianceServices>(*impl->catalog);
+    impl->compliance->HookRules(*impl->records);
     impl->risk_exports =
         std::make_unique<report::RiskExports>(*impl->db, impl->registry, *impl->clock);
     impl->services = std::make_unique<http::Services>(http::Services{

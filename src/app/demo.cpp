@@ -123,7 +123,8 @@ Result<DemoLogin> SeedDemo(App& app) {
     // An imported catalog of the organization's own, mapped to ISO/IEC 27001:2022, so that the
     // frameworks, mapping and coverage screens show something beyond the built-ins.
     ISMS_TRY(app.catalog().Import(who, {{"demo-supplier-requirements.json", kDemoLibrary}}, {}));
-    ISMS_TRY(SeedDemoRisks(app, who, DemoAssets{ids[0], ids[1], ids[3], ids[4], ids[5]}));
+    ISMS_TRY_ASSIGN(DemoControls controls, SeedDemoControls(app, who));
+    ISMS_TRY(SeedDemoRisks(app, who, DemoAssets{ids[0], ids[1], ids[3], ids[4], ids[5]}, controls));
     return login;
 }
 

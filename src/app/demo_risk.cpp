@@ -29,7 +29,9 @@ json::object Model(json::object frequency, json::object magnitude) {
 
 }  // namespace
 
-Status SeedDemoRisks(App& app, const iam::Principal& admin, const DemoAssets& assets) {
+Status SeedDemoRisks(
+    App& app, const iam::Principal& admin, const DemoAssets& assets, const DemoControls& controls
+) {
     ISMS_TRY_ASSIGN(
         json::object loaded,
         app.risk().threats.Load(admin, {{"library", risk::kStarterThreatLibrary}})
@@ -152,6 +154,7 @@ Status SeedDemoRisks(App& app, const iam::Principal& admin, const DemoAssets& as
         {{"title", "Offline, immutable backups of the customer database"},
          {"risks", json::array{risks[0].id}},
          {"annex_a_controls", json::array{"A.8.13"}},
+         {"applied_controls", json::array{controls.offline_backups}},
          {"status", "in_progress"},
          {"due_date", DaysFromToday(app, 30)},
          {"cost", 8000},
@@ -160,6 +163,7 @@ Status SeedDemoRisks(App& app, const iam::Principal& admin, const DemoAssets& as
         {{"title", "Phishing-resistant multi-factor authentication for all staff"},
          {"risks", json::array{risks[0].id, risks[1].id}},
          {"annex_a_controls", json::array{"A.5.17", "A.8.5"}},
+         {"applied_controls", json::array{controls.sso_mfa}},
          {"status", "planned"},
          {"due_date", DaysFromToday(app, -10)},
          {"cost", 12000},
@@ -168,6 +172,7 @@ Status SeedDemoRisks(App& app, const iam::Principal& admin, const DemoAssets& as
         {{"title", "Security awareness campaign on phishing"},
          {"risks", json::array{risks[1].id}},
          {"annex_a_controls", json::array{"A.6.3"}},
+         {"applied_controls", json::array{controls.awareness}},
          {"status", "planned"},
          {"due_date", DaysFromToday(app, 60)},
          {"effort_days", 4},
@@ -175,6 +180,7 @@ Status SeedDemoRisks(App& app, const iam::Principal& admin, const DemoAssets& as
         {{"title", "Full-disk encryption on every laptop"},
          {"risks", json::array{risks[2].id}},
          {"annex_a_controls", json::array{"A.8.1", "A.8.24"}},
+         {"applied_controls", json::array{controls.disk_encryption}},
          {"status", "done"},
          {"due_date", DaysFromToday(app, -30)},
          {"completed_on", DaysFromToday(app, -35)},

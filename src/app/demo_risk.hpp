@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/app.hpp"
+#include "app/demo_controls.hpp"
 
 namespace isms::app {
 
@@ -20,7 +21,10 @@ struct DemoAssets {
     std::int64_t head_office = 0;
 };
 
-/// Seeds the risk programme for `admin` (the risk owner of every demo risk).
-[[nodiscard]] Status SeedDemoRisks(App& app, const iam::Principal& admin, const DemoAssets& assets);
+/// Seeds the risk programme for `admin` (the risk owner of every demo risk); the treatment plan
+/// names the demo's applied controls.
+[[nodiscard]] Status SeedDemoRisks(
+    App& app, const iam::Principal& admin, const DemoAssets& assets, const DemoControls& controls
+);
 
 }  // namespace isms::app

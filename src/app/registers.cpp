@@ -1,5 +1,6 @@
 #include "app/registers.hpp"
 
+#include "compliance/compliance_registers.hpp"
 #include "risk/risk_registers.hpp"
 
 namespace isms::app {
@@ -7,6 +8,7 @@ namespace isms::app {
 Result<schema::Registry> BuildRegistry() {
     schema::Registry registry;
     ISMS_TRY(risk::DeclareRiskRegisters(registry));
+    ISMS_TRY(compliance::DeclareComplianceRegisters(registry));
     return registry;
 }
 

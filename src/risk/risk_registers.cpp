@@ -192,6 +192,9 @@ RegisterSpec TreatmentActions() {
             .MaxLength(20)
             .Label("Annex A controls")
             .Describe("ISO/IEC 27001:2022 Annex A controls this action implements, e.g. A.8.5."),
+        ReferenceList("applied_controls", "applied_controls")
+            .Label("Applied controls")
+            .Describe("The organization's own controls this action puts in place or improves."),
         Enum("status", {"planned", "in_progress", "done", "cancelled"}).Label("Status"),
         DateField("due_date").Label("Due"),
         DateField("completed_on").Label("Completed on"),

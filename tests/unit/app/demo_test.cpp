@@ -49,6 +49,9 @@ TEST_F(DemoTest, SeedsAssetsAMappedFrameworkAndARiskProgrammeOnce) {
     auto risks = app_->records().List(who, "risks", {});
     ASSERT_TRUE(risks);
     EXPECT_EQ(risks->at("total").as_int64(), 6);
+    auto controls = app_->records().List(who, "applied_controls", {});
+    ASSERT_TRUE(controls);
+    EXPECT_EQ(controls->at("total").as_int64(), 4);
     auto threats = app_->records().List(who, "threats", {});
     ASSERT_TRUE(threats);
     EXPECT_EQ(threats->at("total").as_int64(), 43);

@@ -1,0 +1,55 @@
+#include "compliance/compliance_registers.hpp"
+
+namespace isms::compliance {
+
+namespace {
+
+using namespace schema;  // NOLINT(google-build-using-namespace): declarations read as a table
+
+RegisterSpec AppliedControls() {
+    RegisterSpec s;
+    s.name = "applied_controls";
+    s.title = "Applied controls";
+    s.ref_prefix = "CTL";
+    s.clause = "8.1";
+    s.description =
+        "The organization's own security measures, apart from catalog controls: what is in place "
+        "or planned, who owns it, which requirements of which frameworks it implements, and how "
+        "well it worked when last tested.";
+    s.fields = {
+        Text("name").Required().Searchable().MaxLength(200).Label("Name"),
+        Markdown("description").Searchable().Label("Description"),
+        Enum(
+            "status", {"planned", "in_progress", "implemented", "operating", "degraded", "retired"}
+        )
+            .Label("Status"),
+        Enum("control_type", {"preventive", "detective", "corrective"}).Label("Type"),
+        Enum("category", {"organizational", "people", "physical", "technological"})
+            .Label("Category")
+            .Describe("The ISO/IEC 27002:2022 theme."),
+        TextList("requirements")
+            .MaxLength(500)
+            .Label("Requirements implemented")
+            .Describe(
+                "URNs of catalog requirements this control implements, in any framework, e.g. "
+                "urn:isms:framework:iso27001-2022:a.8.5."
+            ),
+        Decimal("cost").Range(0, 1e12).Label("Cost"),
+        Decimal("effort_days").Range(0, 1e6).Label("Effort (person-days)"),
+        Enum("review_frequency", {"monthly", "quarterly", "semiannual", "annual"})
+            .Label("Test or review frequency"),
+        DateField("next_review").Label("Next test or review"),
+        DateField("last_tested_on").Label("Last tested on"),
+        Enum("last_result", {"effective", "partially_effective", "ineffective", "not_tested"})
+            .Label("Last effectiveness result"),
+    };
+    return s;
+}
+
+}  // namespace
+
+Status DeclareComplianceRegisters(schema::Registry& registry) {
+    return registry.Add(AppliedControls());
+}
+
+}  // namespace isms::compliance
