@@ -6,7 +6,6 @@
 #include <sys/stat.h>
 
 #include "app/registers.hpp"
-#include "compliance/compliance_services.hpp"
 #include "core/crypto.hpp"
 #include "core/log.hpp"
 #include "http/metrics.hpp"
@@ -206,7 +205,8 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     impl->risk = std::make_unique<risk::RiskServices>(risk::RiskDeps{
         *impl->db, impl->registry, *impl->clock, impl->key, *impl->catalog});
     impl->risk->HookRules(*impl->records);
-    impl->compliance = std::make_unique<compliance::ComplianceServices>(*impl->catalog);
+    impl->compliance = std::make_unique<compliance::ComplianceServices>(compliance::SoaDeps{
+        *impl->db, impl->registry, *impl->clock, impl->key, *impl->catalog});
     impl->compliance->HookRules(*impl->records);
     impl->risk_exports =
         std::make_unique<report::RiskExports>(*impl->db, impl->registry, *impl->clock);
@@ -216,6 +216,7 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
         *impl->records,
         *impl->catalog,
         *impl->risk,
+        *impl->compliance,
         *impl->risk_exports,
         impl->metrics,
         *impl->clock});
@@ -227,6 +228,7 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     http::AppendRiskAcceptanceRoutes(impl->router, *impl->services);
     http::AppendRiskReportRoutes(impl->router, *impl->services);
     http::AppendRiskQuantRoutes(impl->router, *impl->services);
+    http::AppendSoaRoutes(impl->router, *impl->services);
     http::AppendThreatRoutes(impl->router, *impl->services);
     http::AppendRegisterRoutes(impl->router, *impl->services);
     return std::unique_ptr<App>(new App(std::move(impl)));
@@ -321,6 +323,10 @@ catalog::CatalogService& App::catalog() {
 }
 risk::RiskServices& App::risk() {
     return *impl_->risk;
+}
+
+compliance::ComplianceServices& App::compliance() {
+    return *impl_->compliance;
 }
 store::Database& App::database() {
     return *impl_->db;

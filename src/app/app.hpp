@@ -7,6 +7,7 @@
 #include <string>
 
 #include "catalog/catalog_service.hpp"
+#include "compliance/compliance_services.hpp"
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/error.hpp"
@@ -67,6 +68,7 @@ public:
     [[nodiscard]] records::RecordService& records();
     [[nodiscard]] catalog::CatalogService& catalog();
     [[nodiscard]] risk::RiskServices& risk();
+    [[nodiscard]] compliance::ComplianceServices& compliance();
     [[nodiscard]] store::Database& database();
     [[nodiscard]] const schema::Registry& registry() const;
     [[nodiscard]] const store::LedgerKey& ledger_key() const;

@@ -1,6 +1,7 @@
 #include "app/demo.hpp"
 
 #include "app/demo_risk.hpp"
+#include "app/demo_soa.hpp"
 #include "core/crypto.hpp"
 
 namespace isms::app {
@@ -125,6 +126,7 @@ Result<DemoLogin> SeedDemo(App& app) {
     ISMS_TRY(app.catalog().Import(who, {{"demo-supplier-requirements.json", kDemoLibrary}}, {}));
     ISMS_TRY_ASSIGN(DemoControls controls, SeedDemoControls(app, who));
     ISMS_TRY(SeedDemoRisks(app, who, DemoAssets{ids[0], ids[1], ids[3], ids[4], ids[5]}, controls));
+    ISMS_TRY(SeedDemoSoa(app, who));
     return login;
 }
 

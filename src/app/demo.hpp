@@ -1,7 +1,8 @@
 // The demo organization `make run` starts with, so a newcomer sees isms at work: an admin
 // whose one-time password is printed once, a small asset inventory, an imported supplier
-// requirements catalog, applied controls (demo_controls.hpp) and a risk programme
-// (demo_risk.hpp). Each capability that lands extends it (SoA, audits …).
+// requirements catalog, applied controls (demo_controls.hpp), a risk programme
+// (demo_risk.hpp) and an issued Statement of Applicability (demo_soa.hpp). Each capability that
+// lands extends it (evidence, audits …).
 #pragma once
 
 #include <string>

@@ -1,15 +1,17 @@
-// The services and register rules of the compliance module, built once by the composition root.
+// The services and register rules of the compliance module, built once by the composition
+// root.
 #pragma once
 
 #include "catalog/catalog_service.hpp"
 #include "compliance/applied_control_rules.hpp"
+#include "compliance/soa_service.hpp"
 #include "records/record_service.hpp"
 
 namespace isms::compliance {
 
 struct ComplianceServices {
-    explicit ComplianceServices(catalog::CatalogService& catalog)
-        : applied_control_rules(catalog) {}
+    explicit ComplianceServices(const SoaDeps& deps)
+        : applied_control_rules(deps.catalog), soa(deps) {}
 
     /// Hooks the rules to the writes of applied controls.
     void HookRules(records::RecordService& records) {
@@ -17,6 +19,7 @@ struct ComplianceServices {
     }
 
     AppliedControlRules applied_control_rules;
+    SoaService soa;
 };
 
 }  // namespace isms::compliance

@@ -18,7 +18,11 @@ Result<ExportFile> RenderExport(
             ExportFileName(stem, date, "xlsx"),
             std::move(bytes)};
     }
-    return Error::Invalid("format", "must be csv or xlsx");
+    if (format == "html") {
+        return ExportFile{
+            "text/html; charset=utf-8", ExportFileName(stem, date, "html"), TableToHtml(table)};
+    }
+    return Error::Invalid("format", "must be csv, xlsx or html");
 }
 
 }  // namespace isms::report

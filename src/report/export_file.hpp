@@ -15,7 +15,8 @@ struct ExportFile {
     std::string body;
 };
 
-/// `format` "csv" (also when empty) or "xlsx"; anything else is kInvalidArgument on field
+/// `format` "csv" (also when empty), "xlsx" or "html" (printable); anything else is
+/// kInvalidArgument on field
 /// "format". The file is named "<stem>-<date>.<format>".
 [[nodiscard]] Result<ExportFile> RenderExport(
     const Table& table, std::string_view format, const std::string& stem, const std::string& date

@@ -12,7 +12,8 @@ namespace isms::report {
 using Cell = std::variant<std::monostate, std::string, double>;
 
 struct Table {
-    std::string title;  // the sheet name in XLSX (at most 31 characters)
+    std::string title;               // the sheet name in XLSX (at most 31 characters)
+    std::vector<std::string> notes;  // lines above the table in HTML (version, hash …)
     std::vector<std::string> columns;
     std::vector<std::vector<Cell>> rows;  // each as long as `columns`
 };
@@ -20,6 +21,10 @@ struct Table {
 /// RFC 4180 CSV with CRLF line ends; text neutralized against formula injection
 /// (schema::CsvEscape); numbers in their shortest exact form.
 [[nodiscard]] std::string TableToCsv(const Table& table);
+
+/// A self-contained, printable HTML page: the title as heading, the notes, the table with a
+/// header row repeated on every printed page. All text is escaped.
+[[nodiscard]] std::string TableToHtml(const Table& table);
 
 /// The file name of an export: "<stem>-<YYYY-MM-DD>.<extension>".
 [[nodiscard]] std::string ExportFileName(

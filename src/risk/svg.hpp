@@ -1,14 +1,13 @@
 // Small helpers for the SVG charts of the risk module (heat map, loss exceedance curve):
-// text escaped for XML, numbers without locale surprises.
+// the chart opening, numbers without locale surprises (text is escaped with core/markup.hpp).
 #pragma once
 
 #include <string>
 #include <string_view>
 
-namespace isms::risk {
+#include "core/markup.hpp"
 
-/// `text` with & < > " ' replaced by entities, so user-written labels cannot break the SVG.
-[[nodiscard]] std::string XmlEscape(std::string_view text);
+namespace isms::risk {
 
 /// The opening of a chart: the <svg> element (sans-serif, 12 px), its <title>, a white
 /// background and `title` in bold at (`title_x`, 28).

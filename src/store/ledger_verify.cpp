@@ -54,6 +54,8 @@ struct DocumentTable {
 constexpr DocumentTable kDocumentTables[] = {
     {"risk_methods", "version", "risk method version", "method"},
     {"risk_loss_models", "risk_id", "the loss model of risk", "model"},
+    {"soa_decisions", "id", "SoA decision", "decision"},
+    {"soa_versions", "version", "issued SoA version", "SoA"},
 };
 
 bool IsDocumentTable(std::string_view subject) {

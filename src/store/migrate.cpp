@@ -85,6 +85,18 @@ const std::vector<std::function<std::string(Dialect)>>& Steps() {
                      "NOT NULL, document TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by "
                      "BIGINT NOT NULL, PRIMARY KEY (tenant_id, risk_id));";
         },
+        // 5: the compliance module (src/compliance/): manual Statement of Applicability
+        // decisions per Annex A control; issued SoA versions, whole and signed
+        [](Dialect d) {
+            return std::string("CREATE TABLE soa_decisions (id ") + AutoIdColumn(d)
+                   + ", tenant_id BIGINT NOT NULL, control_urn TEXT NOT NULL, document TEXT NOT "
+                     "NULL, updated_at TEXT NOT NULL, updated_by BIGINT NOT NULL, "
+                     "UNIQUE (tenant_id, control_urn));"
+                     "CREATE TABLE soa_versions (tenant_id BIGINT NOT NULL, version BIGINT NOT "
+                     "NULL, document TEXT NOT NULL, sha256 TEXT NOT NULL, signature TEXT NOT "
+                     "NULL, key_id TEXT NOT NULL, issued_at TEXT NOT NULL, issued_by BIGINT NOT "
+                     "NULL, comment TEXT NOT NULL, PRIMARY KEY (tenant_id, version));";
+        },
     };
     return kSteps;
 }

@@ -1,27 +1,11 @@
 // Risk views and exports: /api/v1/risks/heatmap[.svg], /api/v1/risks/due,
 // /api/v1/risks/register/export, /api/v1/treatment-plan/export.
+#include "http/routes/download.hpp"
 #include "http/routes/render.hpp"
 #include "http/routes/services.hpp"
 #include "report/export_file.hpp"
 
 namespace isms::http {
-
-namespace {
-
-Response Download(const RouteContext& ctx, const Result<report::ExportFile>& file) {
-    if (!file) {
-        return RenderError(ctx, file.error());
-    }
-    Response r;
-    r.headers.emplace_back("Content-Type", file->content_type);
-    r.headers.emplace_back(
-        "Content-Disposition", "attachment; filename=\"" + file->filename + "\""
-    );
-    r.body = file->body;
-    return r;
-}
-
-}  // namespace
 
 void AppendRiskReportRoutes(ApiRouter& router, Services& s) {
     router.Add(

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "catalog/catalog_service.hpp"
+#include "compliance/compliance_services.hpp"
 #include "core/config.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
@@ -22,6 +23,7 @@ struct Services {
     records::RecordService& records;
     catalog::CatalogService& catalog;
     risk::RiskServices& risk;
+    compliance::ComplianceServices& compliance;
     report::RiskExports& risk_exports;
     Metrics& metrics;
     const Clock& clock;
@@ -36,6 +38,7 @@ void AppendRiskAcceptanceRoutes(ApiRouter& router, Services& services);
 void AppendRiskReportRoutes(ApiRouter& router, Services& services);
 void AppendRiskQuantRoutes(ApiRouter& router, Services& services);
 void AppendThreatRoutes(ApiRouter& router, Services& services);
+void AppendSoaRoutes(ApiRouter& router, Services& services);
 /// Generic endpoints of every register; add after the specific routes.
 void AppendRegisterRoutes(ApiRouter& router, Services& services);
 

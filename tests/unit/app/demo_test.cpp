@@ -67,6 +67,12 @@ TEST_F(DemoTest, SeedsAssetsAMappedFrameworkAndARiskProgrammeOnce) {
     EXPECT_EQ(simulation->at("risks").to_number<std::int64_t>(), 4);
     EXPECT_GT(simulation->at("ale_reduction").to_number<double>(), 0);
 
+    auto soa = app_->compliance().soa.Get(who);
+    ASSERT_TRUE(soa) << soa.error().message;
+    EXPECT_EQ(soa->at("summary").at("undecided").as_int64(), 0);
+    EXPECT_EQ(soa->at("summary").at("excluded").as_int64(), 2);
+    EXPECT_EQ(soa->at("latest_issued").as_int64(), 1);
+
     auto again = SeedDemo(*app_);
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().code, ErrorCode::kConflict);

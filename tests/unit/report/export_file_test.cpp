@@ -36,6 +36,20 @@ TEST(RenderExport, NamesTheFileAfterTheReportAndTheDate) {
     EXPECT_EQ(csv->content_type, "text/csv; charset=utf-8");
 }
 
+TEST(RenderExport, HtmlIsAPrintablePageWithEverythingEscaped) {
+    Table t = Sample();
+    t.notes = {"Version 1 <draft>"};
+    const auto html = RenderExport(t, "html", "risk-register", "2026-03-01");
+    ASSERT_TRUE(html) << html.error().message;
+    EXPECT_EQ(html->content_type, "text/html; charset=utf-8");
+    EXPECT_EQ(html->filename, "risk-register-2026-03-01.html");
+    EXPECT_TRUE(html->body.starts_with("<!DOCTYPE html>"));
+    EXPECT_NE(html->body.find("<p>Version 1 &lt;draft&gt;</p>"), std::string::npos);
+    EXPECT_NE(html->body.find("<td>Leak, &quot;big&quot; one</td><td>2</td>"), std::string::npos);
+    EXPECT_NE(html->body.find("<td>=1+1</td><td></td>"), std::string::npos);
+    EXPECT_NE(html->body.find("thead{display:table-header-group}"), std::string::npos);
+}
+
 TEST(RenderExport, RefusesAnUnknownFormatNamingTheField) {
     const auto pdf = RenderExport(Sample(), "pdf", "risk-register", "2026-03-01");
     ASSERT_FALSE(pdf);
