@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs the benchmarks of bench/README.md against a release build and prints the figures for
-# bench/RESULTS.md. Usage: bench/run.sh build/release [assets] [seconds] [risks]
+# bench/RESULTS.md. Usage: bench/run.sh build/release [assets] [seconds] [risks] [controls]
 set -euo pipefail
 build=$(realpath "$1")
 assets=${2:-10000}
 seconds=${3:-10}
 risks=${4:-10000}
+controls=${5:-10000}
 isms="$build/src/cli/isms"
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
@@ -14,8 +15,8 @@ cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "
 trap cleanup EXIT
 
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-echo "== generate: 1 organization, $assets assets, $risks risks with loss models, a framework of 1,000 requirements mapped to ISO 27001:2022"
-/usr/bin/time -f "generate: %e s, max RSS %M KB" "$isms" bench gen --data "$work/data" --tenants 1 --assets "$assets" --risks "$risks" --format json >"$work/gen.json"
+echo "== generate: 1 organization, $assets assets, $risks risks with loss models, $controls applied controls, a framework of 1,000 requirements mapped to ISO 27001:2022"
+/usr/bin/time -f "generate: %e s, max RSS %M KB" "$isms" bench gen --data "$work/data" --tenants 1 --assets "$assets" --risks "$risks" --controls "$controls" --format json >"$work/gen.json"
 token=$(jq -r '.tokens[0].token' "$work/gen.json")
 
 start_server() {
@@ -45,6 +46,7 @@ run_wrk "GET requirements search (50 of the generated framework)" requirements_s
 run_wrk "GET coverage of ISO 27001:2022 through a mapping" coverage.lua
 run_wrk "GET risk heat map ($risks risks, three stages)" risk_heatmap.lua
 run_wrk "GET 50-row risk page filtered by residual level" risk_page.lua
+run_wrk "GET the live SoA ($controls applied controls, $risks risks)" soa.lua
 run_wrk "POST create (durable, ledger-backed)" create.lua
 timed_get() {  # label path
   curl -fsS -o /dev/null -w "$1: %{time_total} s\n" -H "Authorization: Bearer $token" "$base$2"

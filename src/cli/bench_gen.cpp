@@ -4,6 +4,7 @@
 #include <ostream>
 #include <random>
 
+#include "cli/bench_gen_controls.hpp"
 #include "cli/bench_gen_risks.hpp"
 #include "core/crypto.hpp"
 
@@ -104,6 +105,7 @@ Result<json::object> GenerateBenchData(
     json::array tokens;
     std::int64_t total = 0;
     std::int64_t risks = 0;
+    std::int64_t controls = 0;
     for (int t = 0; t < options.tenants; ++t) {
         const std::string slug = "bench-" + std::to_string(t + 1);
         auto tenant = app.FindTenant(slug);
@@ -148,6 +150,11 @@ Result<json::object> GenerateBenchData(
         );
         risks += made_risks;
         progress << "bench gen: " << slug << " has " << made_risks << " risks\n";
+        ISMS_TRY_ASSIGN(
+            std::int64_t made_controls, GenerateControls(app, who, options.controls_per_tenant, rng)
+        );
+        controls += made_controls;
+        progress << "bench gen: " << slug << " has " << made_controls << " applied controls\n";
         if (options.requirements > 0) {
             const catalog::ImportFile file = GeneratedFramework(options.requirements, rng, slug);
             ISMS_TRY(app.catalog().Import(who, {file}, {}));
@@ -161,6 +168,7 @@ Result<json::object> GenerateBenchData(
         {"tenants", options.tenants},
         {"assets", total},
         {"risks", risks},
+        {"controls", controls},
         {"requirements", options.requirements},
         {"framework", "urn:bench:framework:bench-1"},
         {"seconds", seconds},

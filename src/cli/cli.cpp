@@ -371,6 +371,12 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     )
         ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000}));
     gen->add_option(
+           "--controls",
+           gen_options.controls_per_tenant,
+           "applied controls per organization, each implementing Annex A controls"
+    )
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000}));
+    gen->add_option(
            "--requirements",
            gen_options.requirements,
            "requirements of a generated framework per organization (0: none)"
