@@ -417,18 +417,19 @@ Result<json::object> SoaService::Decide(const iam::Principal& who, const json::o
                 {who.tenant.value, d.control->urn}
             )
         );
-        const std::optional<std::int64_t> id =
-            rows.empty() ? std::nullopt : std::optional(rows[0].Int(0));
+        const bool exists = !rows.empty();
+        std::int64_t row_id = exists ? rows[0].Int(0) : 0;
         const std::optional<std::string> old =
-            rows.empty() ? std::nullopt : std::optional(rows[0].Text(1));
+            exists ? std::optional(rows[0].Text(1)) : std::nullopt;
         if (!d.applicable) {
-            if (!id) {
+            if (!exists) {
                 continue;  // already derived
             }
             ISMS_TRY(tx.sql().Exec(
-                "DELETE FROM soa_decisions WHERE tenant_id = ? AND id = ?", {who.tenant.value, *id}
+                "DELETE FROM soa_decisions WHERE tenant_id = ? AND id = ?",
+                {who.tenant.value, row_id}
             ));
-            ISMS_TRY(tx.Append("cleared", "soa_decisions", *id, old, std::nullopt));
+            ISMS_TRY(tx.Append("cleared", "soa_decisions", row_id, old, std::nullopt));
             ++changed;
             continue;
         }
@@ -444,9 +445,7 @@ Result<json::object> SoaService::Decide(const iam::Principal& who, const json::o
         if (old == document) {
             continue;
         }
-        std::int64_t row_id = 0;
-        if (id) {
-            row_id = *id;
+        if (exists) {
             ISMS_TRY(tx.sql().Exec(
                 "UPDATE soa_decisions SET document = ?, updated_at = ?, updated_by = ? "
                 "WHERE tenant_id = ? AND id = ?",
