@@ -39,7 +39,9 @@ std::string Implementation(const std::vector<LinkedRecord>& controls) {
 
 json::array Records(const std::vector<LinkedRecord>& records, const char* title_key) {
     json::array out;
-    for (const LinkedRecord& r : records) {
+    const std::size_t listed = std::min(records.size(), kMaxLinkedPerList);
+    for (std::size_t i = 0; i < listed; ++i) {
+        const LinkedRecord& r = records[i];
         json::object o{{"id", r.id}, {"ref", r.ref}, {title_key, r.title}};
         if (!r.status.empty()) {
             o["status"] = r.status;
@@ -176,7 +178,12 @@ json::object SoaEntryToJson(const SoaEntry& e) {
         {"decision", std::move(decision)},
         {"risks", Records(e.risks, "title")},
         {"applied_controls", Records(e.applied_controls, "name")},
-        {"treatment_actions", Records(e.actions, "title")}};
+        {"treatment_actions", Records(e.actions, "title")},
+        {"linked",
+         json::object{
+             {"risks", e.risks.size()},
+             {"applied_controls", e.applied_controls.size()},
+             {"treatment_actions", e.actions.size()}}}};
 }
 
 json::object SoaSummary(const std::vector<SoaEntry>& entries) {

@@ -84,8 +84,12 @@ struct SoaEntry {
 
 [[nodiscard]] std::vector<SoaEntry> DeriveSoa(const SoaInputs& inputs);
 
+/// At most this many risks, applied controls and treatment actions are listed per control;
+/// `linked` counts them all.
+inline constexpr std::size_t kMaxLinkedPerList = 50;
+
 /// One entry as the API shows it (`decision` null when derived only; `source` "manual" or
-/// "derived").
+/// "derived"; `linked`: how many records of each kind the control rests on).
 [[nodiscard]] json::object SoaEntryToJson(const SoaEntry& entry);
 
 /// {"controls", "applicable", "excluded", "undecided", "conflicts", and per implementation

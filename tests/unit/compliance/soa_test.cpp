@@ -83,5 +83,16 @@ TEST(DeriveSoa, ADecisionTakesPrecedenceAndAContradictionIsAConflict) {
     EXPECT_EQ(entry.at("decision").at("justification"), "We do not want to");
 }
 
+TEST(SoaEntryToJson, ListsAtMostTheCapOfLinkedRecordsAndCountsThemAll) {
+    SoaInputs in = Inputs();
+    for (std::int64_t id = 1; id <= static_cast<std::int64_t>(kMaxLinkedPerList) + 5; ++id) {
+        in.applied_controls.push_back({{id, "CTL", "c", "operating"}, {kA824}});
+    }
+    const json::object entry = SoaEntryToJson(DeriveSoa(in)[1]);
+    EXPECT_EQ(entry.at("applied_controls").as_array().size(), kMaxLinkedPerList);
+    EXPECT_EQ(entry.at("linked").at("applied_controls"), kMaxLinkedPerList + 5);
+    EXPECT_EQ(entry.at("linked").at("risks"), 0);
+}
+
 }  // namespace
 }  // namespace isms::compliance
