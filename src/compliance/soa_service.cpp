@@ -289,8 +289,9 @@ DecisionInput ReadDecision(
             );
         } else {
             d.justification = std::string(j->get_string());
-            const auto first = d.justification.find_first_not_of(" \t\r\n");
-            d.justification = first == std::string::npos ? "" : d.justification;
+            if (d.justification.find_first_not_of(" \t\r\n") == std::string::npos) {
+                d.justification.clear();  // blank is no justification
+            }
         }
     }
     return d;
