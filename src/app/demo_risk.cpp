@@ -12,7 +12,7 @@ namespace {
 
 /// A date `days` from today by the app's clock, "YYYY-MM-DD".
 std::string DaysFromToday(const App& app, int days) {
-    return FormatTimestamp(app.clock().Now() + std::chrono::days{days}).substr(0, 10);
+    return FormatDate(Today(app.clock()) + std::chrono::days{days});
 }
 
 json::object Pert(double min, double most_likely, double max) {

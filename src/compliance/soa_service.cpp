@@ -15,6 +15,7 @@
 #include "compliance/soa.hpp"
 #include "core/crypto.hpp"
 #include "iam/permission.hpp"
+#include "schema/record.hpp"
 #include "store/migrate.hpp"
 #include "store/session.hpp"
 
@@ -34,17 +35,10 @@ const schema::RegisterSpec& Spec(const SoaDeps& deps, const char* name) {
     return *spec;
 }
 
+/// A reference_list column as stored: JSON text of ids.
 std::vector<std::int64_t> IdArray(const std::string& text) {
-    std::vector<std::int64_t> out;
     auto doc = ParseJson(text);
-    if (doc && doc->is_array()) {
-        for (const auto& v : doc->get_array()) {
-            if (v.is_int64()) {
-                out.push_back(v.get_int64());
-            }
-        }
-    }
-    return out;
+    return schema::ReferenceIds(doc ? &*doc : nullptr);
 }
 
 std::vector<std::string> TextArray(const std::string& text) {

@@ -60,6 +60,10 @@ std::string FormatTimestamp(Timestamp t) {
     return buf;
 }
 
+Date Today(const Clock& clock) {
+    return std::chrono::floor<std::chrono::days>(clock.Now());
+}
+
 std::string FormatDate(Date d) {
     const std::chrono::year_month_day ymd{d};
     char buf[16];

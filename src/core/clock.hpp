@@ -39,6 +39,8 @@ private:
 
 [[nodiscard]] std::string FormatTimestamp(Timestamp t);
 [[nodiscard]] std::string FormatDate(Date d);
+/// The calendar day (UTC) of the clock's now; FormatDate(Today(clock)) is "YYYY-MM-DD".
+[[nodiscard]] Date Today(const Clock& clock);
 /// Parses "YYYY-MM-DDTHH:MM:SS[.fff]Z" or with a "+HH:MM" offset; nullopt when malformed.
 [[nodiscard]] std::optional<Timestamp> ParseTimestamp(std::string_view text);
 /// Parses "YYYY-MM-DD" (a real calendar date); nullopt when malformed.

@@ -11,6 +11,7 @@
 #include "iam/permission.hpp"
 #include "risk/method_store.hpp"
 #include "risk/risk_scoring.hpp"
+#include "schema/record.hpp"
 #include "store/records.hpp"
 #include "store/session.hpp"
 
@@ -64,14 +65,7 @@ Cell Number(const schema::Record& r, const char* field) {
 }
 
 std::vector<std::int64_t> IdList(const schema::Record& r, const char* field) {
-    std::vector<std::int64_t> ids;
-    const json::value* v = r.fields.if_contains(field);
-    if (v != nullptr && v->is_array()) {
-        for (const auto& item : v->get_array()) {
-            ids.push_back(item.to_number<std::int64_t>());
-        }
-    }
-    return ids;
+    return schema::ReferenceIds(r.fields.if_contains(field));
 }
 
 std::string Names(const Ids& names, const std::vector<std::int64_t>& ids) {
@@ -138,10 +132,6 @@ Result<Context> Load(
 }
 
 }  // namespace
-
-std::string RiskExports::Today() const {
-    return FormatTimestamp(clock_.Now()).substr(0, 10);
-}
 
 Result<Table> RiskExports::RiskRegister(const iam::Principal& who) {
     ISMS_TRY_ASSIGN(Context c, Load(db_, registry_, who));
@@ -230,7 +220,7 @@ Result<Table> RiskExports::RiskRegister(const iam::Principal& who) {
 
 Result<Table> RiskExports::TreatmentPlan(const iam::Principal& who) {
     ISMS_TRY_ASSIGN(Context c, Load(db_, registry_, who));
-    const std::string today = Today();
+    const std::string today = FormatDate(isms::Today(clock_));
     std::map<std::int64_t, const schema::Record*> risk_records;
     for (const auto& r : c.risk_list) {
         risk_records[r.id.value] = &r;

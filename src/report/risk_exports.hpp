@@ -27,9 +27,6 @@ public:
     /// controls, Owner, Status, Due, Completed on, Cost, Effort, Overdue.
     [[nodiscard]] Result<Table> TreatmentPlan(const iam::Principal& who);
 
-    /// Today by the injected clock ("YYYY-MM-DD"), for file names.
-    [[nodiscard]] std::string Today() const;
-
 private:
     store::Database& db_;
     const schema::Registry& registry_;

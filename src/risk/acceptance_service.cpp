@@ -71,10 +71,6 @@ AcceptanceRow FromRow(const store::SqlRow& row) {
     return a;
 }
 
-std::string Today(const Clock& clock) {
-    return FormatTimestamp(clock.Now()).substr(0, 10);
-}
-
 /// "revoked", "expired" (past its expiry: due for a new decision) or "active".
 std::string State(const AcceptanceRow& a, const std::string& today) {
     if (a.revoked_at) {
@@ -184,12 +180,11 @@ Result<json::array> TreatmentPlan(
     const schema::RegisterSpec* spec = registry.Find("treatment_actions");
     ISMS_CHECK(spec != nullptr, "the treatment_actions register is declared by the risk module");
     ISMS_TRY_ASSIGN(
-        schema::ListQuery query,
-        schema::ParseListQuery(*spec, {{"risks", std::to_string(risk)}, {"limit", "500"}})
+        schema::ListQuery query, schema::ParseListQuery(*spec, {{"risks", std::to_string(risk)}})
     );
-    ISMS_TRY_ASSIGN(auto page, store::ListRecords(scope, *spec, query));
+    ISMS_TRY_ASSIGN(auto actions, store::ListAllRecords(scope, *spec, query));
     json::array plan;
-    for (const schema::Record& action : page.items) {
+    for (const schema::Record& action : actions) {
         auto field = [&](const char* name) {
             const json::value* v = action.fields.if_contains(name);
             return v != nullptr ? *v : json::value(nullptr);
@@ -247,10 +242,10 @@ Result<json::object> AcceptanceService::Accept(
     RefuseUnknown(body, {"comment", "expires_on"}, errors);
     const auto comment = Text(body, "comment", kMaxCommentLength, errors);
     const auto expires_text = Text(body, "expires_on", 10, errors);
-    const std::string today = Today(deps_.clock);
+    const Date now = Today(deps_.clock);
+    const std::string today = FormatDate(now);
     if (expires_text) {
         const auto expires = ParseDate(*expires_text);
-        const auto now = std::chrono::floor<std::chrono::days>(deps_.clock.Now());
         if (!expires) {
             errors.push_back({"expires_on", "must be a date YYYY-MM-DD"});
         } else if (*expires <= now) {
@@ -353,7 +348,7 @@ Result<json::object> AcceptanceService::ForRisk(const iam::Principal& who, Recor
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
     ISMS_TRY(store::GetRecord(session, *spec, risk));  // 404 for other tenants' ids
     ISMS_TRY_ASSIGN(auto found, Query(session, " AND a.risk_id = ?", {risk.value}));
-    const std::string today = Today(deps_.clock);
+    const std::string today = FormatDate(Today(deps_.clock));
     json::array items;
     for (const AcceptanceRow& a : found) {
         items.push_back(ToJson(a, today));
@@ -368,7 +363,7 @@ Result<json::object> AcceptanceService::List(const iam::Principal& who, std::str
     }
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
     ISMS_TRY_ASSIGN(auto found, Query(session, "", {}));
-    const std::string today = Today(deps_.clock);
+    const std::string today = FormatDate(Today(deps_.clock));
     json::array items;
     for (const AcceptanceRow& a : found) {
         if (wanted.empty() || State(a, today) == wanted) {
@@ -381,7 +376,7 @@ Result<json::object> AcceptanceService::List(const iam::Principal& who, std::str
 Result<json::object> AcceptanceService::Get(const iam::Principal& who, std::int64_t id) {
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
     ISMS_TRY_ASSIGN(AcceptanceRow a, Find(session, id));
-    return ToJson(a, Today(deps_.clock));
+    return ToJson(a, FormatDate(Today(deps_.clock)));
 }
 
 Result<json::object> AcceptanceService::Revoke(
@@ -416,7 +411,7 @@ Result<json::object> AcceptanceService::Revoke(
         "tenant_id = ? AND id = ?",
         {FormatTimestamp(tx.now()), who.user.value, *reason, who.tenant.value, id}
     ));
-    const std::string today = Today(deps_.clock);
+    const std::string today = FormatDate(Today(deps_.clock));
     ISMS_TRY_ASSIGN(AcceptanceRow after, Find(tx, id));
     json::object out = ToJson(after, today);
     ISMS_TRY(tx.Append(

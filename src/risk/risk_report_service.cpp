@@ -17,11 +17,6 @@ namespace isms::risk {
 
 namespace {
 
-std::string TextField(const schema::Record& r, const char* name) {
-    const json::value* v = r.fields.if_contains(name);
-    return v != nullptr && v->is_string() ? std::string(v->get_string()) : std::string();
-}
-
 json::value Owner(const schema::Record& r) {
     return r.owner ? json::value(r.owner->value) : json::value(nullptr);
 }
@@ -122,7 +117,7 @@ Result<json::object> RiskReportService::Due(const iam::Principal& who) {
         "the risk registers are declared by the risk module"
     );
     ISMS_TRY(iam::Authorize(who, *risks_spec, iam::Action::kRead));
-    const std::string today = FormatTimestamp(deps_.clock.Now()).substr(0, 10);
+    const std::string today = FormatDate(Today(deps_.clock));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
     ISMS_TRY_ASSIGN(
         schema::ListQuery reviews_query,
@@ -131,14 +126,14 @@ Result<json::object> RiskReportService::Due(const iam::Principal& who) {
     ISMS_TRY_ASSIGN(auto reviews, store::ListAllRecords(session, *risks_spec, reviews_query));
     json::array reviews_overdue;
     for (const schema::Record& r : reviews) {
-        if (TextField(r, "status") == "closed") {
+        if (StringOr(r.fields, "status") == "closed") {
             continue;  // a closed risk needs no review
         }
         reviews_overdue.push_back(json::object{
             {"id", r.id.value},
             {"ref", r.ref},
-            {"title", TextField(r, "title")},
-            {"review_date", TextField(r, "review_date")},
+            {"title", StringOr(r.fields, "title")},
+            {"review_date", StringOr(r.fields, "review_date")},
             {"owner", Owner(r)}});
     }
     ISMS_TRY_ASSIGN(
@@ -154,9 +149,9 @@ Result<json::object> RiskReportService::Due(const iam::Principal& who) {
         actions_overdue.push_back(json::object{
             {"id", a.id.value},
             {"ref", a.ref},
-            {"title", TextField(a, "title")},
-            {"due_date", TextField(a, "due_date")},
-            {"status", TextField(a, "status")},
+            {"title", StringOr(a.fields, "title")},
+            {"due_date", StringOr(a.fields, "due_date")},
+            {"status", StringOr(a.fields, "status")},
             {"owner", Owner(a)}});
     }
     ISMS_TRY_ASSIGN(json::object expired, acceptances_.List(who, "expired"));

@@ -12,6 +12,7 @@
 #include "catalog/text.hpp"
 #include "risk/method_store.hpp"
 #include "risk/risk_scoring.hpp"
+#include "schema/record.hpp"
 #include "store/migrate.hpp"
 
 namespace isms::risk {
@@ -21,16 +22,6 @@ namespace {
 bool IsSet(const json::object& fields, std::string_view name) {
     const json::value* v = fields.if_contains(name);
     return v != nullptr && !v->is_null();
-}
-
-std::vector<std::int64_t> Ids(const json::value* list) {
-    std::vector<std::int64_t> out;
-    if (list != nullptr && list->is_array()) {
-        for (const auto& item : list->get_array()) {
-            out.push_back(item.to_number<std::int64_t>());
-        }
-    }
-    return out;
 }
 
 }  // namespace
@@ -116,11 +107,11 @@ Status AssetRules::BeforeWrite(
             refs[row.Int(0)] = row.Text(1);
             if (!row.IsNull(2)) {
                 ISMS_TRY_ASSIGN(json::value list, ParseJson(row.Text(2)));
-                edges[row.Int(0)] = Ids(&list);
+                edges[row.Int(0)] = schema::ReferenceIds(&list);
             }
         }
         const std::int64_t self = current->id.value;
-        edges[self] = Ids(after.if_contains("depends_on"));
+        edges[self] = schema::ReferenceIds(after.if_contains("depends_on"));
         // Breadth-first from self, remembering the way back to print the cycle.
         std::map<std::int64_t, std::int64_t> came_from;
         std::vector<std::int64_t> queue = {self};
@@ -161,7 +152,7 @@ Status TreatmentActionRules::BeforeWrite(
 ) {
     std::vector<FieldError> problems;
     const json::object after = FieldsAfter(current, draft);
-    if (Ids(after.if_contains("risks")).empty()) {
+    if (schema::ReferenceIds(after.if_contains("risks")).empty()) {
         problems.push_back({"risks", "a treatment action treats at least one risk"});
     }
     if (const json::value* controls = draft.fields.if_contains("annex_a_controls");

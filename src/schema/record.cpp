@@ -25,4 +25,16 @@ json::object RecordToJson(const RegisterSpec& spec, const Record& record) {
     return out;
 }
 
+std::vector<std::int64_t> ReferenceIds(const json::value* list) {
+    std::vector<std::int64_t> out;
+    if (list != nullptr && list->is_array()) {
+        for (const auto& item : list->get_array()) {
+            if (item.is_int64()) {
+                out.push_back(item.get_int64());
+            }
+        }
+    }
+    return out;
+}
+
 }  // namespace isms::schema

@@ -3,8 +3,10 @@
 // the ledger hashes it and `isms ledger verify` compares it with the stored rows.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "core/ids.hpp"
@@ -29,5 +31,8 @@ struct Record {
 };
 
 [[nodiscard]] json::object RecordToJson(const RegisterSpec& spec, const Record& record);
+
+/// The ids of a reference_list value ([3, 7]); empty when `list` is null, absent or not a list.
+[[nodiscard]] std::vector<std::int64_t> ReferenceIds(const json::value* list);
 
 }  // namespace isms::schema

@@ -59,7 +59,7 @@ void AppendRiskReportRoutes(ApiRouter& router, Services& s) {
                 ISMS_TRY(OnlyKnownQuery(ctx, {"format"}));
                 ISMS_TRY_ASSIGN(auto table, s.risk_exports.RiskRegister(*who));
                 return report::RenderExport(
-                    table, QueryValue(ctx, "format"), "risk-register", s.risk_exports.Today()
+                    table, QueryValue(ctx, "format"), "risk-register", FormatDate(Today(s.clock))
                 );
             }());
         }
@@ -74,7 +74,10 @@ void AppendRiskReportRoutes(ApiRouter& router, Services& s) {
                 ISMS_TRY(OnlyKnownQuery(ctx, {"format"}));
                 ISMS_TRY_ASSIGN(auto table, s.risk_exports.TreatmentPlan(*who));
                 return report::RenderExport(
-                    table, QueryValue(ctx, "format"), "risk-treatment-plan", s.risk_exports.Today()
+                    table,
+                    QueryValue(ctx, "format"),
+                    "risk-treatment-plan",
+                    FormatDate(Today(s.clock))
                 );
             }());
         }

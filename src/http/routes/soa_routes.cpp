@@ -129,7 +129,7 @@ void AppendSoaRoutes(ApiRouter& router, Services& s) {
                     report::SoaTable(soa),
                     QueryValue(ctx, "format"),
                     stem,
-                    FormatTimestamp(s.clock.Now()).substr(0, 10)
+                    FormatDate(Today(s.clock))
                 );
             }());
         }

@@ -27,6 +27,13 @@ TEST(FormatDate, ZeroPads) {
     EXPECT_EQ(FormatDate(Date{std::chrono::year{2026} / 2 / 3}), "2026-02-03");
 }
 
+TEST(Today, IsTheClocksCalendarDay) {
+    const FixedClock late(At(2026, 3, 1, 23, 59, 59));
+    EXPECT_EQ(FormatDate(Today(late)), "2026-03-01");
+    const FixedClock midnight(At(2026, 3, 2));
+    EXPECT_EQ(Today(midnight), Date{std::chrono::year{2026} / 3 / 2});
+}
+
 TEST(ParseTimestamp, RoundTripsFormatted) {
     const Timestamp t = At(2026, 3, 1, 9, 5, 7);
     EXPECT_EQ(ParseTimestamp(FormatTimestamp(t)), t);
