@@ -67,6 +67,7 @@ struct App::Impl {
     std::unique_ptr<records::RecordService> records;
     std::unique_ptr<catalog::CatalogService> catalog;
     std::unique_ptr<risk::RiskServices> risk;
+    std::unique_ptr<evidence::EvidenceServices> evidence;
     std::unique_ptr<compliance::ComplianceServices> compliance;
     std::unique_ptr<report::RiskExports> risk_exports;
     http::Metrics metrics;
@@ -95,6 +96,17 @@ struct App::Impl {
         return p;
     }
 
+    /// Catalog imports and evidence uploads carry files; other bodies are small.
+    [[nodiscard]] std::int64_t BodyLimit(std::string_view path) const {
+        if (path == "/api/v1/frameworks/import") {
+            return options.config.max_import_bytes;
+        }
+        if (path.starts_with("/api/v1/evidence/") && path.ends_with("/file")) {
+            return options.config.max_evidence_bytes;
+        }
+        return options.config.max_body_bytes;
+    }
+
     http::Response Dispatch(http::Request& req, std::string_view request_id) {
         auto target = http::ParseTarget(req.target);
         if (!target) {
@@ -102,9 +114,7 @@ struct App::Impl {
                 400, "malformed", "request target is not a valid URI", request_id
             );
         }
-        const std::int64_t limit = target->path == "/api/v1/frameworks/import"
-                                       ? options.config.max_import_bytes
-                                       : options.config.max_body_bytes;
+        const std::int64_t limit = BodyLimit(target->path);
         if (req.body.size() > static_cast<std::size_t>(limit)) {
             return http::ProblemResponse(
                 413,
@@ -205,6 +215,15 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     impl->risk = std::make_unique<risk::RiskServices>(risk::RiskDeps{
         *impl->db, impl->registry, *impl->clock, impl->key, *impl->catalog});
     impl->risk->HookRules(*impl->records);
+    impl->evidence = std::make_unique<evidence::EvidenceServices>(
+        *impl->db,
+        impl->registry,
+        *impl->clock,
+        impl->key,
+        data / "blobs",
+        impl->options.config.max_evidence_bytes
+    );
+    impl->evidence->HookRules(*impl->records);
     impl->compliance = std::make_unique<compliance::ComplianceServices>(compliance::SoaDeps{
         *impl->db, impl->registry, *impl->clock, impl->key, *impl->catalog});
     impl->compliance->HookRules(*impl->records);
@@ -217,6 +236,7 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
         *impl->catalog,
         *impl->risk,
         *impl->compliance,
+        *impl->evidence,
         *impl->risk_exports,
         impl->metrics,
         *impl->clock});
@@ -229,6 +249,7 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     http::AppendRiskReportRoutes(impl->router, *impl->services);
     http::AppendRiskQuantRoutes(impl->router, *impl->services);
     http::AppendSoaRoutes(impl->router, *impl->services);
+    http::AppendEvidenceRoutes(impl->router, *impl->services);
     http::AppendThreatRoutes(impl->router, *impl->services);
     http::AppendRegisterRoutes(impl->router, *impl->services);
     return std::unique_ptr<App>(new App(std::move(impl)));
@@ -323,6 +344,10 @@ catalog::CatalogService& App::catalog() {
 }
 risk::RiskServices& App::risk() {
     return *impl_->risk;
+}
+
+evidence::EvidenceServices& App::evidence() {
+    return *impl_->evidence;
 }
 
 compliance::ComplianceServices& App::compliance() {

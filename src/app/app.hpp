@@ -12,6 +12,7 @@
 #include "core/config.hpp"
 #include "core/error.hpp"
 #include "core/ids.hpp"
+#include "evidence/evidence_services.hpp"
 #include "http/message.hpp"
 #include "iam/iam_service.hpp"
 #include "records/record_service.hpp"
@@ -68,6 +69,7 @@ public:
     [[nodiscard]] records::RecordService& records();
     [[nodiscard]] catalog::CatalogService& catalog();
     [[nodiscard]] risk::RiskServices& risk();
+    [[nodiscard]] evidence::EvidenceServices& evidence();
     [[nodiscard]] compliance::ComplianceServices& compliance();
     [[nodiscard]] store::Database& database();
     [[nodiscard]] const schema::Registry& registry() const;

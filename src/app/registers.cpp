@@ -1,6 +1,7 @@
 #include "app/registers.hpp"
 
 #include "compliance/compliance_registers.hpp"
+#include "evidence/evidence_registers.hpp"
 #include "risk/risk_registers.hpp"
 
 namespace isms::app {
@@ -9,6 +10,7 @@ Result<schema::Registry> BuildRegistry() {
     schema::Registry registry;
     ISMS_TRY(risk::DeclareRiskRegisters(registry));
     ISMS_TRY(compliance::DeclareComplianceRegisters(registry));
+    ISMS_TRY(evidence::DeclareEvidenceRegisters(registry));
     return registry;
 }
 

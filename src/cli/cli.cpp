@@ -144,8 +144,9 @@ int RunServe(
     http::ServerOptions base;
     base.threads = config->threads;
     // The server reads up to the larger limit; the app applies the one of the route.
-    base.max_body_bytes =
-        static_cast<std::size_t>(std::max(config->max_body_bytes, config->max_import_bytes));
+    base.max_body_bytes = static_cast<std::size_t>(
+        std::max({config->max_body_bytes, config->max_import_bytes, config->max_evidence_bytes})
+    );
     base.max_header_bytes = static_cast<std::size_t>(config->max_header_bytes);
     base.read_timeout = std::chrono::seconds{config->read_timeout_seconds};
     base.idle_timeout = std::chrono::seconds{config->idle_timeout_seconds};

@@ -55,6 +55,7 @@ const std::vector<Setting>& Settings() {
         IntSetting("threads", &Config::threads, 0, 256),
         IntSetting("max_body_bytes", &Config::max_body_bytes, 1024, std::int64_t{1} << 32),
         IntSetting("max_import_bytes", &Config::max_import_bytes, 1024, std::int64_t{1} << 32),
+        IntSetting("max_evidence_bytes", &Config::max_evidence_bytes, 1024, std::int64_t{1} << 32),
         IntSetting("max_header_bytes", &Config::max_header_bytes, 1024, 1024 * 1024),
         IntSetting("read_timeout_seconds", &Config::read_timeout_seconds, 1, 3600),
         IntSetting("idle_timeout_seconds", &Config::idle_timeout_seconds, 1, 86400),

@@ -15,12 +15,13 @@ namespace isms {
 struct Config {
     std::string data_dir = "./isms-data";
     std::string listen = "127.0.0.1:8080";
-    int threads = 0;                                   // 0: one per core
-    std::int64_t max_body_bytes = 1024 * 1024;         // request body limit
-    std::int64_t max_import_bytes = 32 * 1024 * 1024;  // body limit of catalog imports
-    std::int64_t max_header_bytes = 16 * 1024;         // request header limit
-    int read_timeout_seconds = 30;                     // whole request must arrive within this
-    int idle_timeout_seconds = 60;                     // keep-alive connections close after this
+    int threads = 0;                                     // 0: one per core
+    std::int64_t max_body_bytes = 1024 * 1024;           // request body limit
+    std::int64_t max_import_bytes = 32 * 1024 * 1024;    // body limit of catalog imports
+    std::int64_t max_evidence_bytes = 32 * 1024 * 1024;  // body limit of evidence uploads
+    std::int64_t max_header_bytes = 16 * 1024;           // request header limit
+    int read_timeout_seconds = 30;                       // whole request must arrive within this
+    int idle_timeout_seconds = 60;                       // keep-alive connections close after this
     int session_idle_minutes = 30;
     int session_absolute_hours = 12;
     std::string log_level = "info";

@@ -26,6 +26,17 @@ public:
         const schema::Record* current,
         schema::Draft& draft
     ) = 0;
+
+    /// Checks an archive (the API's delete) of `current`; refuses with kConflict saying what
+    /// still rests on the record. Allows by default.
+    [[nodiscard]] virtual Status BeforeArchive(
+        store::WriteTx& tx, const schema::RegisterSpec& spec, const schema::Record& current
+    ) {
+        static_cast<void>(tx);
+        static_cast<void>(spec);
+        static_cast<void>(current);
+        return {};
+    }
 };
 
 }  // namespace isms::records

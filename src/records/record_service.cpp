@@ -267,6 +267,9 @@ Result<json::object> RecordService::Archive(
     ISMS_TRY_ASSIGN(auto tx, store::WriteTx::Begin(db_, who.tenant, who.AsActor(), clock_, key_));
     ISMS_TRY_ASSIGN(auto current, store::GetRecord(tx, *spec, id));
     ISMS_TRY(iam::Authorize(who, *spec, iam::Action::kArchive, current.owner));
+    if (const auto rules = rules_.find(spec->name); rules != rules_.end()) {
+        ISMS_TRY(rules->second->BeforeArchive(tx, *spec, current));
+    }
     ISMS_TRY_ASSIGN(auto record, store::ArchiveRecord(tx, *spec, id, expected_version));
     ISMS_TRY(tx.Commit());
     return schema::RecordToJson(*spec, record);

@@ -56,6 +56,8 @@ constexpr DocumentTable kDocumentTables[] = {
     {"risk_loss_models", "risk_id", "the loss model of risk", "model"},
     {"soa_decisions", "id", "SoA decision", "decision"},
     {"soa_versions", "version", "issued SoA version", "SoA"},
+    {"evidence_revisions", "id", "evidence revision", "revision"},
+    {"assessment_results", "id", "assessment result", "result"},
 };
 
 bool IsDocumentTable(std::string_view subject) {

@@ -97,6 +97,25 @@ const std::vector<std::function<std::string(Dialect)>>& Steps() {
                      "NULL, key_id TEXT NOT NULL, issued_at TEXT NOT NULL, issued_by BIGINT NOT "
                      "NULL, comment TEXT NOT NULL, PRIMARY KEY (tenant_id, version));";
         },
+        // 6: evidence (src/evidence/): every uploaded revision of an evidence file; which
+        // issued SoA versions and assessment results cite an evidence record. Compliance
+        // assessments (src/compliance/): one result per assessed requirement
+        [](Dialect d) {
+            return std::string("CREATE TABLE evidence_revisions (id ") + AutoIdColumn(d)
+                   + ", tenant_id BIGINT NOT NULL, evidence_id BIGINT NOT NULL, revision BIGINT "
+                     "NOT NULL, sha256 TEXT NOT NULL, document TEXT NOT NULL, "
+                     "UNIQUE (tenant_id, evidence_id, revision));"
+                     "CREATE TABLE evidence_citations (tenant_id BIGINT NOT NULL, evidence_id "
+                     "BIGINT NOT NULL, source TEXT NOT NULL, label TEXT NOT NULL, "
+                     "PRIMARY KEY (tenant_id, evidence_id, source));"
+                     "CREATE INDEX evidence_citations_source ON evidence_citations "
+                     "(tenant_id, source);"
+                     "CREATE TABLE assessment_results (id "
+                   + AutoIdColumn(d)
+                   + ", tenant_id BIGINT NOT NULL, assessment_id BIGINT NOT NULL, "
+                     "requirement_urn TEXT NOT NULL, result TEXT NOT NULL, document TEXT NOT "
+                     "NULL, UNIQUE (tenant_id, assessment_id, requirement_urn));";
+        },
     };
     return kSteps;
 }

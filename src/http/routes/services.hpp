@@ -5,6 +5,7 @@
 #include "catalog/catalog_service.hpp"
 #include "compliance/compliance_services.hpp"
 #include "core/config.hpp"
+#include "evidence/evidence_services.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "iam/iam_service.hpp"
@@ -24,6 +25,7 @@ struct Services {
     catalog::CatalogService& catalog;
     risk::RiskServices& risk;
     compliance::ComplianceServices& compliance;
+    evidence::EvidenceServices& evidence;
     report::RiskExports& risk_exports;
     Metrics& metrics;
     const Clock& clock;
@@ -39,6 +41,7 @@ void AppendRiskReportRoutes(ApiRouter& router, Services& services);
 void AppendRiskQuantRoutes(ApiRouter& router, Services& services);
 void AppendThreatRoutes(ApiRouter& router, Services& services);
 void AppendSoaRoutes(ApiRouter& router, Services& services);
+void AppendEvidenceRoutes(ApiRouter& router, Services& services);
 /// Generic endpoints of every register; add after the specific routes.
 void AppendRegisterRoutes(ApiRouter& router, Services& services);
 

@@ -37,6 +37,9 @@ public:
     [[nodiscard]] virtual Result<Done> Restart() = 0;
     /// Runs `isms ledger verify` on the data directory; an error carries the CLI's output.
     [[nodiscard]] virtual Result<Done> VerifyLedger() = 0;
+    /// Fault injection: changes the stored evidence file with this SHA-256 in the data
+    /// directory, as tampering or disk corruption would.
+    [[nodiscard]] virtual Result<Done> TamperBlob(const std::string& sha256) = 0;
     /// Runs `isms <args…>` in process (args exclude the program name).
     [[nodiscard]] virtual CliOutput RunCli(const std::vector<std::string>& args) = 0;
     /// Makes sure the tenant with this slug exists.

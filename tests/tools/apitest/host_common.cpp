@@ -2,9 +2,12 @@
 
 #include <cctype>
 #include <exception>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "cli/cli.hpp"
+#include "evidence/blob_store.hpp"
 
 namespace isms::apitest::detail {
 
@@ -70,6 +73,21 @@ CliOutput RunCli(const std::vector<std::string>& args) {
     result.out = out.str();
     result.err = err.str();
     return result;
+}
+
+Result<Done> TamperBlob(const std::string& data_dir, const std::string& sha256) {
+    if (data_dir.empty()) {
+        return Done::kSkipped;
+    }
+    const auto path = evidence::BlobStore(std::filesystem::path(data_dir) / "blobs").PathOf(sha256);
+    std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+    char first = 0;
+    if (!file.get(first)) {
+        return Error::NotFound("no blob " + path.string());
+    }
+    file.seekp(0);
+    file.put(static_cast<char>(first ^ 0x01));
+    return Done::kRan;
 }
 
 Result<Done> VerifyLedger(const std::string& data_dir) {

@@ -66,6 +66,9 @@ public:
     }
 
     Result<Done> VerifyLedger() override { return detail::VerifyLedger(dir_); }
+    Result<Done> TamperBlob(const std::string& sha256) override {
+        return detail::TamperBlob(dir_, sha256);
+    }
 
     CliOutput RunCli(const std::vector<std::string>& args) override { return detail::RunCli(args); }
 

@@ -69,6 +69,9 @@ public:
     Result<Done> AdvanceClock(std::chrono::seconds /*by*/) override { return Done::kSkipped; }
     Result<Done> Restart() override { return Done::kSkipped; }
     Result<Done> VerifyLedger() override { return detail::VerifyLedger(data_dir_); }
+    Result<Done> TamperBlob(const std::string& sha256) override {
+        return detail::TamperBlob(data_dir_, sha256);
+    }
     CliOutput RunCli(const std::vector<std::string>& args) override { return detail::RunCli(args); }
 
     Status EnsureTenant(const std::string& slug) override {

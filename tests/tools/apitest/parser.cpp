@@ -243,6 +243,15 @@ private:
             ++i_;
             return step;
         }
+        if (directive == "tamper") {
+            if (words.size() != 3 || words[1] != "blob") {
+                return Fail(i_, "usage: tamper blob <sha256>");
+            }
+            step.kind = StepKind::kTamperBlob;
+            step.arg = std::string(words[2]);
+            ++i_;
+            return step;
+        }
         if (directive == "foreach") {
             if (words.size() < 3 || !IsIdentifier(words[1])) {
                 return Fail(i_, "usage: foreach <variable> <value> [<value>…]");

@@ -39,6 +39,7 @@ enum class StepKind {
     kForeach,       // foreach <var> <values…> … endloop
     kRestart,       // restart
     kLedgerVerify,  // ledger verify
+    kTamperBlob,    // tamper blob <sha256>: fault injection on a stored evidence file
     kRequireEnv,    // require-env VAR, require postgres (VAR = ISMS_TEST_POSTGRES)
 };
 

@@ -145,6 +145,13 @@ private:
                 return Directive(step, "restart", host_.Restart());
             case StepKind::kLedgerVerify:
                 return Directive(step, "ledger verify", host_.VerifyLedger());
+            case StepKind::kTamperBlob: {
+                auto sha256 = Sub(step.arg, step);
+                if (!sha256) {
+                    return false;
+                }
+                return Directive(step, "tamper blob", host_.TamperBlob(*sha256));
+            }
             case StepKind::kRequireEnv:
                 return true;  // decided before the run
         }

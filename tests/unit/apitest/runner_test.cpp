@@ -37,6 +37,10 @@ public:
         log.emplace_back("verify");
         return Error{ErrorCode::kInternal, "chain broken at 3", {}};
     }
+    Result<Done> TamperBlob(const std::string& sha256) override {
+        log.push_back("tamper " + sha256);
+        return Done::kRan;
+    }
     CliOutput RunCli(const std::vector<std::string>& args) override {
         return cli ? cli(args) : CliOutput{};
     }
@@ -101,6 +105,7 @@ protected:
         }
         Result<Done> Restart() override { return target_.Restart(); }
         Result<Done> VerifyLedger() override { return target_.VerifyLedger(); }
+        Result<Done> TamperBlob(const std::string& s) override { return target_.TamperBlob(s); }
         CliOutput RunCli(const std::vector<std::string>& a) override { return target_.RunCli(a); }
         Status EnsureTenant(const std::string& s) override { return target_.EnsureTenant(s); }
         Result<std::string> TokenFor(const std::string& t, const std::string& r) override {
