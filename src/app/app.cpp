@@ -224,7 +224,7 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
         impl->options.config.max_evidence_bytes
     );
     impl->evidence->HookRules(*impl->records);
-    impl->compliance = std::make_unique<compliance::ComplianceServices>(compliance::SoaDeps{
+    impl->compliance = std::make_unique<compliance::ComplianceServices>(compliance::ComplianceDeps{
         *impl->db, impl->registry, *impl->clock, impl->key, *impl->catalog});
     impl->compliance->HookRules(*impl->records);
     impl->risk_exports =
@@ -250,6 +250,7 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     http::AppendRiskQuantRoutes(impl->router, *impl->services);
     http::AppendSoaRoutes(impl->router, *impl->services);
     http::AppendEvidenceRoutes(impl->router, *impl->services);
+    http::AppendAssessmentRoutes(impl->router, *impl->services);
     http::AppendThreatRoutes(impl->router, *impl->services);
     http::AppendRegisterRoutes(impl->router, *impl->services);
     return std::unique_ptr<App>(new App(std::move(impl)));

@@ -29,7 +29,11 @@ bool Better(bool full, int hops, const Reach& than) {
     return hops < than.hops;
 }
 
-json::object Step(const Catalog& catalog, const std::string& from, const MappingEdge& edge) {
+}  // namespace
+
+json::object MappingStepToJson(
+    const Catalog& catalog, const std::string& from, const MappingEdge& edge
+) {
     json::object step;
     if (edge.set != nullptr) {
         step["mapping_set"] = edge.set->urn;
@@ -50,8 +54,6 @@ json::object Step(const Catalog& catalog, const std::string& from, const Mapping
     step["relationship"] = RelationshipName(edge.relationship);
     return step;
 }
-
-}  // namespace
 
 json::object Coverage(const Catalog& catalog, const CoverageQuery& query) {
     // Breadth-first over mapping edges from the satisfied source requirements. A node may be
@@ -107,7 +109,7 @@ json::object Coverage(const Catalog& catalog, const CoverageQuery& query) {
         json::array path;
         for (std::string at = n.urn; best.at(at).via != nullptr; at = best.at(at).previous) {
             const Reach& r = best.at(at);
-            path.emplace(path.begin(), Step(catalog, r.previous, *r.via));
+            path.emplace(path.begin(), MappingStepToJson(catalog, r.previous, *r.via));
         }
         item["hops"] = it->second.hops;
         item["path"] = std::move(path);

@@ -19,6 +19,13 @@ struct CoverageQuery {
     int max_hops = 3;  // mapping sets a path may cross
 };
 
+/// One step of a mapping path: {"mapping_set" (null for an alias of the same standard),
+/// "direction" (forward, reverse or alias), "from" and "to" ({urn, ref_id, framework}),
+/// "relationship" as seen from `from`}.
+[[nodiscard]] boost::json::object MappingStepToJson(
+    const Catalog& catalog, const std::string& from, const MappingEdge& edge
+);
+
 /// For every assessable requirement of `to`: "full" when a path of equal, equivalent or
 /// superset steps reaches it (the source contains it), "partial" when the best path has a
 /// subset or intersect step, "none" otherwise. Each reached requirement names its best path

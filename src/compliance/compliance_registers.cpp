@@ -46,10 +46,48 @@ RegisterSpec AppliedControls() {
     return s;
 }
 
+RegisterSpec Assessments() {
+    RegisterSpec s;
+    s.name = "assessments";
+    s.title = "Compliance assessments";
+    s.ref_prefix = "ASM";
+    s.clause = "9.1";
+    s.description =
+        "An assessment of the organization against one framework — a gap assessment of ISO "
+        "27001 clauses 4–10, Annex A, NIST CSF 2.0, an internal audit: one result per "
+        "assessable requirement, with progress and a compliance score. Results of other "
+        "assessments can project onto it through mapping sets (infer_from).";
+    s.fields = {
+        Text("name").Required().Searchable().MaxLength(200).Label("Name"),
+        Markdown("description").Searchable().Label("Description"),
+        Text("framework")
+            .Required()
+            .MaxLength(500)
+            .Label("Framework")
+            .Describe("URN of the framework assessed, e.g. urn:isms:framework:iso27001-2022."),
+        Enum(
+            "assessment_type",
+            {"gap_assessment", "self_assessment", "internal_audit", "external_audit"}
+        )
+            .Label("Type"),
+        Enum("status", {"planned", "in_progress", "in_review", "done"})
+            .Label("Status")
+            .Describe("Results are frozen while the assessment is done."),
+        DateField("due_date").Label("Due date"),
+        ReferenceList("infer_from", "assessments")
+            .Label("Infer from")
+            .Describe("Assessments of other frameworks whose results project onto this one through "
+                      "the catalog's mapping sets, where no person has set a result."),
+        Text("framework_ref").MaxLength(200).Computed().Label("Framework"),
+    };
+    return s;
+}
+
 }  // namespace
 
 Status DeclareComplianceRegisters(schema::Registry& registry) {
-    return registry.Add(AppliedControls());
+    ISMS_TRY(registry.Add(AppliedControls()));
+    return registry.Add(Assessments());
 }
 
 }  // namespace isms::compliance

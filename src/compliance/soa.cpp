@@ -77,6 +77,12 @@ std::vector<SoaEntry> DeriveSoa(const SoaInputs& inputs) {
             actions_by_control[id].push_back(&a);
         }
     }
+    std::map<std::int64_t, std::vector<const LinkedRecord*>> evidence_by_control;
+    for (const auto& [record, controls] : inputs.evidence) {
+        for (const std::int64_t id : controls) {
+            evidence_by_control[id].push_back(&record);
+        }
+    }
     std::map<std::string, std::vector<const LinkedRecord*>, std::less<>> controls_by_urn;
     for (const auto& [record, requirements] : inputs.applied_controls) {
         for (const std::string& urn : requirements) {
@@ -101,6 +107,19 @@ std::vector<SoaEntry> DeriveSoa(const SoaInputs& inputs) {
                 }
             }
         }
+        std::set<std::int64_t> seen_evidence;
+        for (const LinkedRecord& c : e.applied_controls) {
+            if (const auto ev = evidence_by_control.find(c.id); ev != evidence_by_control.end()) {
+                for (const LinkedRecord* item : ev->second) {
+                    if (seen_evidence.insert(item->id).second) {
+                        e.evidence.push_back(*item);
+                    }
+                }
+            }
+        }
+        std::sort(e.evidence.begin(), e.evidence.end(), [](const auto& a, const auto& b) {
+            return a.id < b.id;
+        });
         std::set<std::int64_t> seen_actions;
         std::set<std::int64_t> seen_risks;
         for (const SoaAction* a : actions) {
@@ -179,11 +198,13 @@ json::object SoaEntryToJson(const SoaEntry& e) {
         {"risks", Records(e.risks, "title")},
         {"applied_controls", Records(e.applied_controls, "name")},
         {"treatment_actions", Records(e.actions, "title")},
+        {"evidence", Records(e.evidence, "name")},
         {"linked",
          json::object{
              {"risks", e.risks.size()},
              {"applied_controls", e.applied_controls.size()},
-             {"treatment_actions", e.actions.size()}}}};
+             {"treatment_actions", e.actions.size()},
+             {"evidence", e.evidence.size()}}}};
 }
 
 json::object SoaSummary(const std::vector<SoaEntry>& entries) {

@@ -64,6 +64,8 @@ struct SoaInputs {
     std::map<std::int64_t, LinkedRecord> risks;  // live risks that are not closed
     /// Live applied controls with the requirement URNs they implement.
     std::vector<std::pair<LinkedRecord, std::vector<std::string>>> applied_controls;
+    /// Live evidence (status "current" or "stale") with the applied controls it supports.
+    std::vector<std::pair<LinkedRecord, std::vector<std::int64_t>>> evidence;
     std::map<std::string, SoaDecision, std::less<>> decisions;  // by control URN
 };
 
@@ -80,11 +82,13 @@ struct SoaEntry {
     std::vector<LinkedRecord> risks;
     std::vector<LinkedRecord> applied_controls;
     std::vector<LinkedRecord> actions;
+    std::vector<LinkedRecord> evidence;  // of the applied controls implementing the control
 };
 
 [[nodiscard]] std::vector<SoaEntry> DeriveSoa(const SoaInputs& inputs);
 
-/// At most this many risks, applied controls and treatment actions are listed per control;
+/// At most this many risks, applied controls, treatment actions and evidence records are listed
+/// per control;
 /// `linked` counts them all.
 inline constexpr std::size_t kMaxLinkedPerList = 50;
 

@@ -14,6 +14,7 @@
 #include "catalog/text.hpp"
 #include "compliance/soa.hpp"
 #include "core/crypto.hpp"
+#include "evidence/citations.hpp"
 #include "iam/permission.hpp"
 #include "schema/record.hpp"
 #include "store/migrate.hpp"
@@ -26,14 +27,6 @@ namespace {
 constexpr std::size_t kMaxJustification = 4000;
 constexpr std::size_t kMaxComment = 2000;
 constexpr std::size_t kListedInErrors = 10;
-
-const schema::RegisterSpec& Spec(const SoaDeps& deps, const char* name) {
-    const schema::RegisterSpec* spec = deps.registry.Find(name);
-    ISMS_CHECK(
-        spec != nullptr, "the SoA reads registers declared by the risk and compliance modules"
-    );
-    return *spec;
-}
 
 /// A reference_list column as stored: JSON text of ids.
 std::vector<std::int64_t> IdArray(const std::string& text) {
@@ -87,7 +80,7 @@ SoaDecision ParseDecision(const store::SqlRow& row) {
 }
 
 /// Everything the derivation needs, read through one tenant-scoped session.
-Result<SoaInputs> LoadInputs(const SoaDeps& deps, store::TenantScope& scope) {
+Result<SoaInputs> LoadInputs(const ComplianceDeps& deps, store::TenantScope& scope) {
     SoaInputs in;
     ISMS_TRY_ASSIGN(in.controls, AnnexA(deps.catalog, scope.tenant()));
     const std::int64_t tenant = scope.tenant().value;
@@ -95,8 +88,8 @@ Result<SoaInputs> LoadInputs(const SoaDeps& deps, store::TenantScope& scope) {
     ISMS_TRY_ASSIGN(
         auto risks,
         scope.sql().Query(
-            "SELECT id, ref, title, status FROM " + store::RegisterTable(Spec(deps, "risks")) + live
-                + " AND (status IS NULL OR status <> 'closed')",
+            "SELECT id, ref, title, status FROM " + store::RegisterTable(RegisterOf(deps, "risks"))
+                + live + " AND (status IS NULL OR status <> 'closed')",
             {tenant}
         )
     );
@@ -107,7 +100,7 @@ Result<SoaInputs> LoadInputs(const SoaDeps& deps, store::TenantScope& scope) {
         auto actions,
         scope.sql().Query(
             "SELECT id, ref, title, status, risks, annex_a_controls, applied_controls FROM "
-                + store::RegisterTable(Spec(deps, "treatment_actions")) + live
+                + store::RegisterTable(RegisterOf(deps, "treatment_actions")) + live
                 + " AND (status IS NULL OR status <> 'cancelled') ORDER BY id",
             {tenant}
         )
@@ -124,13 +117,30 @@ Result<SoaInputs> LoadInputs(const SoaDeps& deps, store::TenantScope& scope) {
         auto controls,
         scope.sql().Query(
             "SELECT id, ref, name, status, requirements FROM "
-                + store::RegisterTable(Spec(deps, "applied_controls")) + live + " ORDER BY id",
+                + store::RegisterTable(RegisterOf(deps, "applied_controls")) + live
+                + " ORDER BY id",
             {tenant}
         )
     );
     for (const auto& c : controls) {
         in.applied_controls.emplace_back(
             LinkedRecord{c.Int(0), c.Text(1), c.Text(2), c.Text(3)}, TextArray(c.Text(4))
+        );
+    }
+    ISMS_TRY_ASSIGN(
+        auto evidence,
+        scope.sql().Query(
+            "SELECT id, ref, name, valid_until, applied_controls FROM "
+                + store::RegisterTable(RegisterOf(deps, "evidence")) + live + " ORDER BY id",
+            {tenant}
+        )
+    );
+    const std::string today = FormatDate(Today(deps.clock));
+    for (const auto& e : evidence) {
+        const bool stale = !e.IsNull(3) && e.Text(3) < today;
+        in.evidence.emplace_back(
+            LinkedRecord{e.Int(0), e.Text(1), e.Text(2), stale ? "stale" : "current"},
+            IdArray(e.Text(4))
         );
     }
     ISMS_TRY_ASSIGN(
@@ -170,7 +180,7 @@ Result<json::value> LatestIssued(store::TenantScope& scope) {
 }
 
 /// The live SoA as the API shows it.
-Result<json::object> LiveSoa(const SoaDeps& deps, store::TenantScope& scope) {
+Result<json::object> LiveSoa(const ComplianceDeps& deps, store::TenantScope& scope) {
     ISMS_TRY_ASSIGN(SoaInputs inputs, LoadInputs(deps, scope));
     const std::vector<SoaEntry> entries = DeriveSoa(inputs);
     ISMS_TRY_ASSIGN(json::value latest, LatestIssued(scope));
@@ -335,7 +345,7 @@ std::map<std::string, json::object, std::less<>> ByRef(const json::object& soa) 
 }  // namespace
 
 Result<json::object> SoaService::Get(const iam::Principal& who) {
-    ISMS_TRY(iam::Authorize(who, Spec(deps_, "applied_controls"), iam::Action::kRead));
+    ISMS_TRY(iam::Authorize(who, RegisterOf(deps_, "applied_controls"), iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
     return LiveSoa(deps_, session);
 }
@@ -565,6 +575,15 @@ Result<json::object> SoaService::Issue(const iam::Principal& who, const json::ob
          comment}
     ));
     ISMS_TRY(tx.Append("issued", "soa_versions", version, std::nullopt, document));
+    std::vector<std::int64_t> cited;
+    for (const SoaEntry& e : entries) {
+        for (const LinkedRecord& r : e.evidence) {
+            cited.push_back(r.id);
+        }
+    }
+    ISMS_TRY(evidence::ReplaceCitations(
+        tx, fmt::format("soa:{}", version), fmt::format("issued SoA version {}", version), cited
+    ));
     ISMS_TRY(tx.Commit());
     return json::object{
         {"version", version},
@@ -578,7 +597,7 @@ Result<json::object> SoaService::Issue(const iam::Principal& who, const json::ob
 }
 
 Result<json::object> SoaService::Versions(const iam::Principal& who) {
-    ISMS_TRY(iam::Authorize(who, Spec(deps_, "applied_controls"), iam::Action::kRead));
+    ISMS_TRY(iam::Authorize(who, RegisterOf(deps_, "applied_controls"), iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
     ISMS_TRY_ASSIGN(
         auto rows,
@@ -604,7 +623,7 @@ Result<json::object> SoaService::Versions(const iam::Principal& who) {
 }
 
 Result<json::object> SoaService::Version(const iam::Principal& who, std::int64_t version) {
-    ISMS_TRY(iam::Authorize(who, Spec(deps_, "applied_controls"), iam::Action::kRead));
+    ISMS_TRY(iam::Authorize(who, RegisterOf(deps_, "applied_controls"), iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
     ISMS_TRY_ASSIGN(IssuedRow row, FindIssued(session, version));
     auto doc = ParseJson(row.document);
@@ -652,7 +671,7 @@ Result<json::object> SoaService::Diff(
 }
 
 Result<json::object> SoaService::Verify(const iam::Principal& who, std::int64_t version) {
-    ISMS_TRY(iam::Authorize(who, Spec(deps_, "applied_controls"), iam::Action::kRead));
+    ISMS_TRY(iam::Authorize(who, RegisterOf(deps_, "applied_controls"), iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
     ISMS_TRY_ASSIGN(IssuedRow row, FindIssued(session, version));
     const std::string sha256 = crypto::HexEncode(crypto::Sha256(row.document));

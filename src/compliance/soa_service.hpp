@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <optional>
 
-#include "catalog/catalog_service.hpp"
+#include "compliance/compliance_deps.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
@@ -18,17 +18,9 @@
 
 namespace isms::compliance {
 
-struct SoaDeps {
-    store::Database& db;
-    const schema::Registry& registry;
-    const Clock& clock;
-    const store::LedgerKey& key;
-    catalog::CatalogService& catalog;
-};
-
 class SoaService {
 public:
-    explicit SoaService(const SoaDeps& deps) : deps_(deps) {}
+    explicit SoaService(const ComplianceDeps& deps) : deps_(deps) {}
 
     /// The live SoA: {"framework", "summary", "controls": [entry…], "latest_issued": version
     /// or null}. Every member may read it.
@@ -59,7 +51,7 @@ public:
     [[nodiscard]] Result<json::object> Verify(const iam::Principal& who, std::int64_t version);
 
 private:
-    SoaDeps deps_;
+    ComplianceDeps deps_;
 };
 
 }  // namespace isms::compliance

@@ -42,6 +42,7 @@ void AppendRiskQuantRoutes(ApiRouter& router, Services& services);
 void AppendThreatRoutes(ApiRouter& router, Services& services);
 void AppendSoaRoutes(ApiRouter& router, Services& services);
 void AppendEvidenceRoutes(ApiRouter& router, Services& services);
+void AppendAssessmentRoutes(ApiRouter& router, Services& services);
 /// Generic endpoints of every register; add after the specific routes.
 void AppendRegisterRoutes(ApiRouter& router, Services& services);
 

@@ -1,0 +1,54 @@
+// AssessmentService: the results of a compliance assessment — one per assessable requirement
+// of its framework, stored in `assessment_results` (one ledger event per change) — with the
+// results inferred through mapping sets from the assessments it names in `infer_from`
+// (inference.hpp), progress and compliance score per assessment and per section.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "compliance/compliance_deps.hpp"
+#include "core/error.hpp"
+#include "core/ids.hpp"
+#include "core/json.hpp"
+#include "iam/principal.hpp"
+
+namespace isms::compliance {
+
+/// Filters of the results list; empty strings filter nothing.
+struct ResultsQuery {
+    std::string section;  // ref_id or URN of a top-level node: "A.5", "6"
+    std::string result;   // effective result
+    std::string source;   // manual, inferred, none
+    std::int64_t limit = 500;
+    std::int64_t offset = 0;
+};
+
+class AssessmentService {
+public:
+    explicit AssessmentService(const ComplianceDeps& deps) : deps_(deps) {}
+
+    /// {"assessment", "framework", "summary", "sections", "total", "items": [result…]}: the
+    /// summary and sections count every requirement, the items are filtered and paged.
+    [[nodiscard]] Result<json::object> Results(
+        const iam::Principal& who, RecordId assessment, const ResultsQuery& query
+    );
+    /// One requirement's result, by URN or ref_id.
+    [[nodiscard]] Result<json::object> ResultOf(
+        const iam::Principal& who, RecordId assessment, const std::string& requirement
+    );
+    /// {"assessment", "framework", "summary", "sections"}.
+    [[nodiscard]] Result<json::object> Summary(const iam::Principal& who, RecordId assessment);
+    /// Sets results in one transaction: {"results": [{"requirement", "result", "score",
+    /// "notes", "evidence", "applied_controls", "audit_result"}]}; all or nothing, problems
+    /// named "results[i].field". A result back to not_assessed with nothing else removes it.
+    /// Returns {"changed", "items": [the results as now]}.
+    [[nodiscard]] Result<json::object> SetResults(
+        const iam::Principal& who, RecordId assessment, const json::object& body
+    );
+
+private:
+    ComplianceDeps deps_;
+};
+
+}  // namespace isms::compliance
