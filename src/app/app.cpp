@@ -251,6 +251,7 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     http::AppendSoaRoutes(impl->router, *impl->services);
     http::AppendEvidenceRoutes(impl->router, *impl->services);
     http::AppendAssessmentRoutes(impl->router, *impl->services);
+    http::AppendReadinessRoutes(impl->router, *impl->services);
     http::AppendThreatRoutes(impl->router, *impl->services);
     http::AppendRegisterRoutes(impl->router, *impl->services);
     return std::unique_ptr<App>(new App(std::move(impl)));

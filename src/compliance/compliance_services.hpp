@@ -6,6 +6,7 @@
 #include "compliance/assessment_rules.hpp"
 #include "compliance/assessment_service.hpp"
 #include "compliance/compliance_deps.hpp"
+#include "compliance/readiness.hpp"
 #include "compliance/soa_service.hpp"
 #include "records/record_service.hpp"
 
@@ -16,7 +17,8 @@ struct ComplianceServices {
         : applied_control_rules(deps.catalog),
           assessment_rules(deps.catalog),
           soa(deps),
-          assessments(deps) {}
+          assessments(deps),
+          readiness(deps, soa) {}
 
     /// Hooks the rules to the writes of applied controls and assessments.
     void HookRules(records::RecordService& records) {
@@ -28,6 +30,7 @@ struct ComplianceServices {
     AssessmentRules assessment_rules;
     SoaService soa;
     AssessmentService assessments;
+    ReadinessService readiness;
 };
 
 }  // namespace isms::compliance
