@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Runs the benchmarks of bench/README.md against a release build and prints the figures for
-# bench/RESULTS.md. Usage: bench/run.sh build/release [assets] [seconds] [risks] [controls]
+# bench/RESULTS.md. Usage:
+#   bench/run.sh build/release [assets] [seconds] [risks] [controls] [assessments] [results]
 set -euo pipefail
 build=$(realpath "$1")
 assets=${2:-10000}
 seconds=${3:-10}
 risks=${4:-10000}
 controls=${5:-10000}
+assessments=${6:-1000}
+results=${7:-200000}
 isms="$build/src/cli/isms"
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
@@ -15,8 +18,8 @@ cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "
 trap cleanup EXIT
 
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-echo "== generate: 1 organization, $assets assets, $risks risks with loss models, $controls applied controls, a framework of 1,000 requirements mapped to ISO 27001:2022"
-/usr/bin/time -f "generate: %e s, max RSS %M KB" "$isms" bench gen --data "$work/data" --tenants 1 --assets "$assets" --risks "$risks" --controls "$controls" --format json >"$work/gen.json"
+echo "== generate: 1 organization, $assets assets, $risks risks with loss models, $controls applied controls and as much evidence, a framework of 1,000 requirements mapped to ISO 27001:2022, $assessments assessments with $results requirement results"
+/usr/bin/time -f "generate: %e s, max RSS %M KB" "$isms" bench gen --data "$work/data" --tenants 1 --assets "$assets" --risks "$risks" --controls "$controls" --evidence "$controls" --assessments "$assessments" --results "$results" --format json >"$work/gen.json"
 token=$(jq -r '.tokens[0].token' "$work/gen.json")
 
 start_server() {
@@ -47,6 +50,21 @@ run_wrk "GET coverage of ISO 27001:2022 through a mapping" coverage.lua
 run_wrk "GET risk heat map ($risks risks, three stages)" risk_heatmap.lua
 run_wrk "GET 50-row risk page filtered by residual level" risk_page.lua
 run_wrk "GET the live SoA ($controls applied controls, $risks risks)" soa.lua
+get_wrk() {  # name path [max id]: get_path.lua with "{id}" random from 1 (3 for assessments)
+  echo "== $1 (wrk -t2 -c64 -d${seconds}s --latency)"
+  ISMS_TOKEN=$token ISMS_PATH=$2 ISMS_MIN_ID=${4:-1} ISMS_MAX_ID=${3:-1} \
+    wrk -t2 -c64 -d"${seconds}s" --latency -s "$here/load/get_path.lua" "$base" \
+    | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors"
+}
+get_wrk "GET applied controls, first page" "/api/v1/applied_controls?limit=50"
+get_wrk "GET one applied control" "/api/v1/applied_controls/{id}" "$controls"
+get_wrk "GET evidence, first page" "/api/v1/evidence?limit=50"
+get_wrk "GET one evidence record" "/api/v1/evidence/{id}" "$controls"
+get_wrk "GET assessments, first page" "/api/v1/assessments?limit=50"
+get_wrk "GET one assessment" "/api/v1/assessments/{id}" "$assessments"
+get_wrk "GET first 50 results of an assessment (of 1,000 requirements)" "/api/v1/assessments/{id}/results?limit=50" "$assessments" 3
+get_wrk "GET summary inferred from a 1,000-result assessment into ISO 27001:2022" "/api/v1/assessments/2/summary"
+get_wrk "GET readiness checklist" "/api/v1/readiness"
 run_wrk "POST create (durable, ledger-backed)" create.lua
 timed_get() {  # label path
   curl -fsS -o /dev/null -w "$1: %{time_total} s\n" -H "Authorization: Bearer $token" "$base$2"
@@ -56,6 +74,10 @@ timed_get "register CSV export" "/api/v1/risks/register/export?format=csv"
 timed_get "register XLSX export" "/api/v1/risks/register/export?format=xlsx"
 timed_get "one risk simulation, 100,000 trials, before and after" "/api/v1/risks/1/simulation?trials=100000"
 timed_get "register simulation, $risks risks x 100,000 trials, before and after" "/api/v1/risks/simulation?trials=100000"
+echo "== compliance endpoints, one request each (curl)"
+timed_get "live SoA" "/api/v1/soa"
+timed_get "inference of 1,000 results into ISO 27001:2022, all 123 results" "/api/v1/assessments/2/results?limit=2000"
+timed_get "all 1,000 results of the full assessment" "/api/v1/assessments/1/results?limit=2000"
 echo "RSS after load: $(grep VmRSS /proc/$pid/status | awk '{print $2}') KB"
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 

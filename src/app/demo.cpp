@@ -1,5 +1,6 @@
 #include "app/demo.hpp"
 
+#include "app/demo_evidence.hpp"
 #include "app/demo_risk.hpp"
 #include "app/demo_soa.hpp"
 #include "core/crypto.hpp"
@@ -126,7 +127,9 @@ Result<DemoLogin> SeedDemo(App& app) {
     ISMS_TRY(app.catalog().Import(who, {{"demo-supplier-requirements.json", kDemoLibrary}}, {}));
     ISMS_TRY_ASSIGN(DemoControls controls, SeedDemoControls(app, who));
     ISMS_TRY(SeedDemoRisks(app, who, DemoAssets{ids[0], ids[1], ids[3], ids[4], ids[5]}, controls));
+    ISMS_TRY_ASSIGN(const std::int64_t restore_tests, SeedDemoEvidence(app, who, controls));
     ISMS_TRY(SeedDemoSoa(app, who));
+    ISMS_TRY(SeedDemoAssessments(app, who, restore_tests));
     return login;
 }
 

@@ -4,6 +4,7 @@
 #include <ostream>
 #include <random>
 
+#include "cli/bench_gen_assessments.hpp"
 #include "cli/bench_gen_controls.hpp"
 #include "cli/bench_gen_risks.hpp"
 #include "core/crypto.hpp"
@@ -106,6 +107,8 @@ Result<json::object> GenerateBenchData(
     std::int64_t total = 0;
     std::int64_t risks = 0;
     std::int64_t controls = 0;
+    std::int64_t evidence = 0;
+    std::int64_t results = 0;
     for (int t = 0; t < options.tenants; ++t) {
         const std::string slug = "bench-" + std::to_string(t + 1);
         auto tenant = app.FindTenant(slug);
@@ -160,7 +163,26 @@ Result<json::object> GenerateBenchData(
             ISMS_TRY(app.catalog().Import(who, {file}, {}));
             progress << "bench gen: " << slug << " has a framework of " << options.requirements
                      << " requirements\n";
+            ISMS_TRY_ASSIGN(
+                std::int64_t made_results,
+                GenerateAssessments(
+                    app,
+                    who,
+                    "urn:bench:framework:" + slug,
+                    options.assessments_per_tenant,
+                    options.results_per_tenant,
+                    rng
+                )
+            );
+            results += made_results;
+            progress << "bench gen: " << slug << " has " << options.assessments_per_tenant
+                     << " assessments with " << made_results << " results\n";
         }
+        ISMS_TRY_ASSIGN(
+            std::int64_t made_evidence, GenerateEvidence(app, who, options.evidence_per_tenant, rng)
+        );
+        evidence += made_evidence;
+        progress << "bench gen: " << slug << " has " << made_evidence << " evidence records\n";
     }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -169,6 +191,9 @@ Result<json::object> GenerateBenchData(
         {"assets", total},
         {"risks", risks},
         {"controls", controls},
+        {"evidence", evidence},
+        {"assessments", options.assessments_per_tenant * options.tenants},
+        {"results", results},
         {"requirements", options.requirements},
         {"framework", "urn:bench:framework:bench-1"},
         {"seconds", seconds},

@@ -378,6 +378,22 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     )
         ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000}));
     gen->add_option(
+           "--evidence", gen_options.evidence_per_tenant, "evidence links per organization"
+    )
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000}));
+    gen->add_option(
+           "--assessments",
+           gen_options.assessments_per_tenant,
+           "assessments of the generated framework per organization (with --requirements)"
+    )
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{100'000}));
+    gen->add_option(
+           "--results",
+           gen_options.results_per_tenant,
+           "requirement results per organization, across its assessments"
+    )
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{10'000'000}));
+    gen->add_option(
            "--requirements",
            gen_options.requirements,
            "requirements of a generated framework per organization (0: none)"

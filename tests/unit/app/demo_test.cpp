@@ -73,6 +73,24 @@ TEST_F(DemoTest, SeedsAssetsAMappedFrameworkAndARiskProgrammeOnce) {
     EXPECT_EQ(soa->at("summary").at("excluded").as_int64(), 2);
     EXPECT_EQ(soa->at("latest_issued").as_int64(), 1);
 
+    auto stale = app_->evidence().service.Stale(who);
+    ASSERT_TRUE(stale) << stale.error().message;
+    EXPECT_EQ(stale->at("items").as_array().size(), 1U);
+    auto restore = app_->evidence().service.File(who, RecordId{1}, std::nullopt);
+    ASSERT_TRUE(restore) << restore.error().message;
+    EXPECT_EQ(restore->content_type, "text/csv");
+    auto citations = app_->evidence().service.Citations(who, RecordId{1});
+    ASSERT_TRUE(citations);
+    EXPECT_EQ(citations->at("items").as_array().size(), 2U);  // SoA version 1, the gap assessment
+
+    auto gap = app_->compliance().assessments.Summary(who, RecordId{2});
+    ASSERT_TRUE(gap) << gap.error().message;
+    EXPECT_EQ(gap->at("summary").at("assessed").as_int64(), 13);  // 3 set, 10 inferred
+    EXPECT_GT(gap->at("summary").at("inferred").as_int64(), 0);
+    auto readiness = app_->compliance().readiness.Checklist(who);
+    ASSERT_TRUE(readiness) << readiness.error().message;
+    EXPECT_EQ(readiness->at("summary").at("present").as_int64(), 5);
+
     auto again = SeedDemo(*app_);
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().code, ErrorCode::kConflict);
