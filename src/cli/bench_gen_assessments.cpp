@@ -146,7 +146,9 @@ Result<std::int64_t> GenerateAssessments(
     ISMS_TRY(Assess(app, who, source_id, requirements, first, rng));
     std::int64_t written = first;
     const std::int64_t others = assessments - 2;
+    // The others share the rest evenly; the first `extra` of them take one more.
     const std::int64_t per = others > 0 ? std::min(full, (results - first) / others) : 0;
+    std::int64_t extra = per < full && others > 0 ? (results - first) % others : 0;
     // Page through the generated assessments by id: the list caps a page at 500.
     std::int64_t after = source_id;
     while (per > 0) {
@@ -164,8 +166,10 @@ Result<std::int64_t> GenerateAssessments(
         }
         for (const auto& a : items) {
             after = a.at("id").as_int64();
-            ISMS_TRY(Assess(app, who, after, requirements, per, rng));
-            written += per;
+            const std::int64_t count = per + (extra > 0 ? 1 : 0);
+            extra -= extra > 0 ? 1 : 0;
+            ISMS_TRY(Assess(app, who, after, requirements, count, rng));
+            written += count;
         }
     }
     return written;

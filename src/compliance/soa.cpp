@@ -10,18 +10,18 @@ namespace isms::compliance {
 namespace {
 
 /// How far the applied controls implementing a control are in place (module comment).
-std::string Implementation(const std::vector<LinkedRecord>& controls) {
+std::string Implementation(const std::vector<const LinkedRecord*>& controls) {
     std::size_t counted = 0;
     std::size_t done = 0;
     std::size_t partial = 0;
-    for (const LinkedRecord& c : controls) {
-        if (c.status == "retired") {
+    for (const LinkedRecord* c : controls) {
+        if (c->status == "retired") {
             continue;
         }
         ++counted;
-        if (c.status == "implemented" || c.status == "operating") {
+        if (c->status == "implemented" || c->status == "operating") {
             ++done;
-        } else if (c.status == "degraded") {
+        } else if (c->status == "degraded") {
             ++partial;
         }
     }
@@ -37,11 +37,15 @@ std::string Implementation(const std::vector<LinkedRecord>& controls) {
     return "planned";
 }
 
-json::array Records(const std::vector<LinkedRecord>& records, const char* title_key) {
+bool ById(const LinkedRecord* a, const LinkedRecord* b) {
+    return a->id < b->id;
+}
+
+json::array Records(const std::vector<const LinkedRecord*>& records, const char* title_key) {
     json::array out;
     const std::size_t listed = std::min(records.size(), kMaxLinkedPerList);
     for (std::size_t i = 0; i < listed; ++i) {
-        const LinkedRecord& r = records[i];
+        const LinkedRecord& r = *records[i];
         json::object o{{"id", r.id}, {"ref", r.ref}, {title_key, r.title}};
         if (!r.status.empty()) {
             o["status"] = r.status;
@@ -101,45 +105,39 @@ std::vector<SoaEntry> DeriveSoa(const SoaInputs& inputs) {
         }
         if (const auto it = controls_by_urn.find(control.urn); it != controls_by_urn.end()) {
             for (const LinkedRecord* c : it->second) {
-                e.applied_controls.push_back(*c);
+                e.applied_controls.push_back(c);
                 if (const auto a = actions_by_control.find(c->id); a != actions_by_control.end()) {
                     actions.insert(actions.end(), a->second.begin(), a->second.end());
                 }
             }
         }
         std::set<std::int64_t> seen_evidence;
-        for (const LinkedRecord& c : e.applied_controls) {
-            if (const auto ev = evidence_by_control.find(c.id); ev != evidence_by_control.end()) {
+        for (const LinkedRecord* c : e.applied_controls) {
+            if (const auto ev = evidence_by_control.find(c->id); ev != evidence_by_control.end()) {
                 for (const LinkedRecord* item : ev->second) {
                     if (seen_evidence.insert(item->id).second) {
-                        e.evidence.push_back(*item);
+                        e.evidence.push_back(item);
                     }
                 }
             }
         }
-        std::sort(e.evidence.begin(), e.evidence.end(), [](const auto& a, const auto& b) {
-            return a.id < b.id;
-        });
+        std::sort(e.evidence.begin(), e.evidence.end(), ById);
         std::set<std::int64_t> seen_actions;
         std::set<std::int64_t> seen_risks;
         for (const SoaAction* a : actions) {
             if (!seen_actions.insert(a->record.id).second) {
                 continue;
             }
-            e.actions.push_back(a->record);
+            e.actions.push_back(&a->record);
             for (std::int64_t risk : a->risks) {
                 const auto r = inputs.risks.find(risk);
                 if (r != inputs.risks.end() && seen_risks.insert(risk).second) {
-                    e.risks.push_back(r->second);
+                    e.risks.push_back(&r->second);
                 }
             }
         }
-        std::sort(e.actions.begin(), e.actions.end(), [](const auto& a, const auto& b) {
-            return a.id < b.id;
-        });
-        std::sort(e.risks.begin(), e.risks.end(), [](const auto& a, const auto& b) {
-            return a.id < b.id;
-        });
+        std::sort(e.actions.begin(), e.actions.end(), ById);
+        std::sort(e.risks.begin(), e.risks.end(), ById);
         if (!e.risks.empty()) {
             e.derived_applicable = true;
             e.derived_reasons = {"risk_treatment"};
@@ -158,7 +156,7 @@ std::vector<SoaEntry> DeriveSoa(const SoaInputs& inputs) {
                 }
             } else if (!e.risks.empty()) {
                 e.conflict = fmt::format(
-                    "excluded, but the treatment of {} selects it", e.risks.front().ref
+                    "excluded, but the treatment of {} selects it", e.risks.front()->ref
                 );
             }
         } else {

@@ -79,10 +79,11 @@ struct SoaEntry {
     std::string justification;
     std::string conflict;  // non-empty when a decision contradicts the derivation
     std::string implementation;
-    std::vector<LinkedRecord> risks;
-    std::vector<LinkedRecord> applied_controls;
-    std::vector<LinkedRecord> actions;
-    std::vector<LinkedRecord> evidence;  // of the applied controls implementing the control
+    // Linked records point into the SoaInputs, which must outlive the entries.
+    std::vector<const LinkedRecord*> risks;
+    std::vector<const LinkedRecord*> applied_controls;
+    std::vector<const LinkedRecord*> actions;
+    std::vector<const LinkedRecord*> evidence;  // of the applied controls implementing it
 };
 
 [[nodiscard]] std::vector<SoaEntry> DeriveSoa(const SoaInputs& inputs);

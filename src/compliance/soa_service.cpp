@@ -577,8 +577,8 @@ Result<json::object> SoaService::Issue(const iam::Principal& who, const json::ob
     ISMS_TRY(tx.Append("issued", "soa_versions", version, std::nullopt, document));
     std::vector<std::int64_t> cited;
     for (const SoaEntry& e : entries) {
-        for (const LinkedRecord& r : e.evidence) {
-            cited.push_back(r.id);
+        for (const LinkedRecord* r : e.evidence) {
+            cited.push_back(r->id);
         }
     }
     ISMS_TRY(evidence::ReplaceCitations(

@@ -8,27 +8,6 @@
 
 namespace isms::evidence {
 
-namespace {
-
-/// The value a field will have after the write: the draft's (null when cleared), else the
-/// stored one, else null.
-const json::value& After(
-    const schema::Record* current, const schema::Draft& draft, std::string_view field
-) {
-    static const json::value kNull;
-    if (const json::value* v = draft.fields.if_contains(field); v != nullptr) {
-        return *v;
-    }
-    if (current != nullptr) {
-        if (const json::value* v = current->fields.if_contains(field); v != nullptr) {
-            return *v;
-        }
-    }
-    return kNull;
-}
-
-}  // namespace
-
 Status EvidenceRules::BeforeWrite(
     store::WriteTx& /*tx*/,
     const iam::Principal& /*who*/,
@@ -37,9 +16,14 @@ Status EvidenceRules::BeforeWrite(
     schema::Draft& draft
 ) {
     std::vector<FieldError> problems;
-    const json::value& kind = After(current, draft, "kind");
-    const bool link = kind.is_string() && kind.get_string() == "link";
-    const bool has_url = !After(current, draft, "url").is_null();
+    const json::object after = records::FieldsAfter(current, draft);
+    const json::value null;
+    auto field = [&](std::string_view name) -> const json::value& {
+        const json::value* v = after.if_contains(name);
+        return v != nullptr ? *v : null;
+    };
+    const bool link = field("kind") == "link";
+    const bool has_url = !field("url").is_null();
     if (link && !has_url) {
         problems.push_back({"url", "required for a link: where the evidence lives"});
     }
@@ -51,8 +35,8 @@ Status EvidenceRules::BeforeWrite(
     if (link && current != nullptr && current->fields.contains("sha256")) {
         problems.push_back({"kind", "this evidence has uploaded content; it stays a file"});
     }
-    const json::value& collected = After(current, draft, "collected_on");
-    const json::value& valid_until = After(current, draft, "valid_until");
+    const json::value& collected = field("collected_on");
+    const json::value& valid_until = field("valid_until");
     if (collected.is_string() && valid_until.is_string()
         && valid_until.get_string() < collected.get_string()) {
         problems.push_back(

@@ -13,6 +13,10 @@
 
 namespace isms::records {
 
+/// The declared fields a record will have after the write: the stored ones with the draft's
+/// applied (a cleared field holds null).
+[[nodiscard]] json::object FieldsAfter(const schema::Record* current, const schema::Draft& draft);
+
 class RecordRules {
 public:
     virtual ~RecordRules() = default;

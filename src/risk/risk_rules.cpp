@@ -26,14 +26,6 @@ bool IsSet(const json::object& fields, std::string_view name) {
 
 }  // namespace
 
-json::object FieldsAfter(const schema::Record* current, const schema::Draft& draft) {
-    json::object after = current != nullptr ? current->fields : json::object{};
-    for (const auto& [key, value] : draft.fields) {
-        after[key] = value;
-    }
-    return after;
-}
-
 Status RiskRules::BeforeWrite(
     store::WriteTx& tx,
     const iam::Principal& /*who*/,
@@ -41,7 +33,7 @@ Status RiskRules::BeforeWrite(
     const schema::Record* current,
     schema::Draft& draft
 ) {
-    const json::object after = FieldsAfter(current, draft);
+    const json::object after = records::FieldsAfter(current, draft);
     std::vector<FieldError> problems;
     const json::value* assets = after.if_contains("assets");
     if (after.at("approach") == "asset_based"
@@ -72,7 +64,7 @@ Status AssetRules::BeforeWrite(
     schema::Draft& draft
 ) {
     std::vector<FieldError> problems;
-    const json::object after = FieldsAfter(current, draft);
+    const json::object after = records::FieldsAfter(current, draft);
     bool extra_set = false;
     for (const char* property : {"authenticity", "non_repudiation"}) {
         extra_set = extra_set || (draft.fields.contains(property) && IsSet(after, property));
@@ -151,7 +143,7 @@ Status TreatmentActionRules::BeforeWrite(
     schema::Draft& draft
 ) {
     std::vector<FieldError> problems;
-    const json::object after = FieldsAfter(current, draft);
+    const json::object after = records::FieldsAfter(current, draft);
     if (schema::ReferenceIds(after.if_contains("risks")).empty()) {
         problems.push_back({"risks", "a treatment action treats at least one risk"});
     }

@@ -49,8 +49,4 @@ private:
     catalog::CatalogService& catalog_;
 };
 
-/// The declared fields a write leaves: the current ones (if any) with the draft's applied
-/// (null members of a patch clear).
-[[nodiscard]] json::object FieldsAfter(const schema::Record* current, const schema::Draft& draft);
-
 }  // namespace isms::risk

@@ -28,11 +28,11 @@ TEST(DeriveSoa, RiskTreatmentSelectsAControlDirectlyOrThroughAnAppliedControl) {
         EXPECT_EQ(e.applicable, true) << e.control->ref_id;
         EXPECT_EQ(e.reasons, std::vector<std::string>{"risk_treatment"});
         ASSERT_EQ(e.risks.size(), 1U);
-        EXPECT_EQ(e.risks[0].ref, "RSK-1");
+        EXPECT_EQ(e.risks[0]->ref, "RSK-1");
     }
     EXPECT_EQ(soa[1].implementation, "implemented");
     EXPECT_EQ(soa[0].implementation, "not_implemented");
-    EXPECT_EQ(soa[1].actions.at(0).ref, "RTA-3");
+    EXPECT_EQ(soa[1].actions.at(0)->ref, "RTA-3");
 }
 
 TEST(DeriveSoa, ARiskOutsideTheLoadedSetSelectsNothing) {
