@@ -18,6 +18,7 @@
 #include "iam/permission.hpp"
 #include "schema/record.hpp"
 #include "store/migrate.hpp"
+#include "store/records.hpp"
 #include "store/session.hpp"
 
 namespace isms::compliance {
@@ -27,6 +28,8 @@ namespace {
 constexpr std::size_t kMaxJustification = 4000;
 constexpr std::size_t kMaxComment = 2000;
 constexpr std::size_t kListedInErrors = 10;
+/// The version name of the manual decisions (store::BumpRegisterVersion).
+constexpr std::string_view kDecisions = "soa_decisions";
 
 /// A reference_list column as stored: JSON text of ids.
 std::vector<std::int64_t> IdArray(const std::string& text) {
@@ -177,18 +180,6 @@ Result<json::value> LatestIssued(store::TenantScope& scope) {
         return json::value(nullptr);
     }
     return json::value(rows[0].Int(0));
-}
-
-/// The live SoA as the API shows it.
-Result<json::object> LiveSoa(const ComplianceDeps& deps, store::TenantScope& scope) {
-    ISMS_TRY_ASSIGN(SoaInputs inputs, LoadInputs(deps, scope));
-    const std::vector<SoaEntry> entries = DeriveSoa(inputs);
-    ISMS_TRY_ASSIGN(json::value latest, LatestIssued(scope));
-    return json::object{
-        {"framework", catalog::kIso27001_2022},
-        {"summary", SoaSummary(entries)},
-        {"controls", EntriesToJson(entries)},
-        {"latest_issued", std::move(latest)}};
 }
 
 /// Finds a control by ref ("A.8.24", "8.24") or URN.
@@ -344,10 +335,46 @@ std::map<std::string, json::object, std::less<>> ByRef(const json::object& soa) 
 
 }  // namespace
 
+Result<json::object> SoaService::Live(store::TenantScope& scope) {
+    ISMS_TRY_ASSIGN(auto view, deps_.catalog.View(scope.tenant()));
+    ISMS_TRY_ASSIGN(
+        std::string stamp,
+        store::RegisterVersionStamp(
+            scope, {"risks", "treatment_actions", "applied_controls", "evidence", kDecisions}
+        )
+    );
+    stamp += FormatDate(Today(deps_.clock));
+    std::shared_ptr<const Derived> derived;
+    {
+        const std::lock_guard lock(mutex_);
+        const auto it = derived_.find(scope.tenant().value);
+        if (it != derived_.end() && it->second->stamp == stamp && it->second->view == view) {
+            derived = it->second;
+        }
+    }
+    if (derived == nullptr) {
+        ISMS_TRY_ASSIGN(SoaInputs inputs, LoadInputs(deps_, scope));
+        const std::vector<SoaEntry> entries = DeriveSoa(inputs);
+        derived = std::make_shared<const Derived>(Derived{
+            stamp, view, SoaSummary(entries), EntriesToJson(entries)});
+        const std::lock_guard lock(mutex_);
+        if (derived_.size() >= kMaxCached) {
+            derived_.clear();
+        }
+        derived_[scope.tenant().value] = derived;
+    }
+    ISMS_TRY_ASSIGN(json::value latest, LatestIssued(scope));
+    return json::object{
+        {"framework", catalog::kIso27001_2022},
+        {"summary", derived->summary},
+        {"controls", derived->controls},
+        {"latest_issued", std::move(latest)}};
+}
+
 Result<json::object> SoaService::Get(const iam::Principal& who) {
     ISMS_TRY(iam::Authorize(who, RegisterOf(deps_, "applied_controls"), iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
-    return LiveSoa(deps_, session);
+    return Live(session);
 }
 
 Result<json::object> SoaService::Decide(const iam::Principal& who, const json::object& body) {
@@ -468,6 +495,9 @@ Result<json::object> SoaService::Decide(const iam::Principal& who, const json::o
         }
         ISMS_TRY(tx.Append("decided", "soa_decisions", row_id, old, document));
         ++changed;
+    }
+    if (changed > 0) {
+        ISMS_TRY(store::BumpRegisterVersion(tx, kDecisions));
     }
     ISMS_TRY_ASSIGN(SoaInputs after, LoadInputs(deps_, tx));
     ISMS_TRY(tx.Commit());

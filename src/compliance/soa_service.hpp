@@ -5,7 +5,11 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <string>
+#include <unordered_map>
 
 #include "compliance/compliance_deps.hpp"
 #include "core/clock.hpp"
@@ -15,6 +19,7 @@
 #include "schema/registry.hpp"
 #include "store/database.hpp"
 #include "store/ledger.hpp"
+#include "store/session.hpp"
 
 namespace isms::compliance {
 
@@ -51,7 +56,23 @@ public:
     [[nodiscard]] Result<json::object> Verify(const iam::Principal& who, std::int64_t version);
 
 private:
+    /// The derived part of the live SoA ("summary", "controls") of one organization, valid
+    /// while the registers it reads, the manual decisions, the day (evidence goes stale) and
+    /// the catalog are the same.
+    struct Derived {
+        std::string stamp;
+        std::shared_ptr<const catalog::Catalog> view;
+        json::object summary;
+        json::array controls;
+    };
+    static constexpr std::size_t kMaxCached = 1000;  // organizations; then start afresh
+
+    /// The live SoA read through `scope`, derived again only when its inputs changed.
+    [[nodiscard]] Result<json::object> Live(store::TenantScope& scope);
+
     ComplianceDeps deps_;
+    std::mutex mutex_;
+    std::unordered_map<std::int64_t, std::shared_ptr<const Derived>> derived_;  // by tenant
 };
 
 }  // namespace isms::compliance

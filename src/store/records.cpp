@@ -149,16 +149,6 @@ SqlParams FieldParams(const RegisterSpec& spec, const Record& r) {
     return params;
 }
 
-/// Marks the register of this tenant as changed, so cached list totals are recounted.
-Status BumpVersion(WriteTx& tx, const RegisterSpec& spec) {
-    ISMS_TRY(tx.sql().Exec(
-        "INSERT INTO register_versions (tenant_id, register, version) VALUES (?, ?, 1) "
-        "ON CONFLICT (tenant_id, register) DO UPDATE SET version = register_versions.version + 1",
-        {tx.tenant().value, spec.name}
-    ));
-    return {};
-}
-
 /// COUNT(*) of `from_where`, reused from `cache` while the register's version is unchanged.
 Result<std::int64_t> CountMatches(
     TenantScope& scope,
@@ -208,6 +198,38 @@ Result<Record> ReadBack(WriteTx& tx, const RegisterSpec& spec, RecordId id) {
 }
 
 }  // namespace
+
+Status BumpRegisterVersion(WriteTx& tx, std::string_view name) {
+    ISMS_TRY(tx.sql().Exec(
+        "INSERT INTO register_versions (tenant_id, register, version) VALUES (?, ?, 1) "
+        "ON CONFLICT (tenant_id, register) DO UPDATE SET version = register_versions.version + 1",
+        {tx.tenant().value, std::string(name)}
+    ));
+    return {};
+}
+
+Result<std::string> RegisterVersionStamp(
+    TenantScope& scope, std::initializer_list<std::string_view> names
+) {
+    ISMS_TRY_ASSIGN(
+        auto rows,
+        scope.sql().Query(
+            "SELECT register, version FROM register_versions WHERE tenant_id = ?",
+            {scope.tenant().value}
+        )
+    );
+    std::string stamp;
+    for (const std::string_view name : names) {
+        std::int64_t version = 0;
+        for (const auto& r : rows) {
+            if (r.Text(0) == name) {
+                version = r.Int(1);
+            }
+        }
+        stamp += std::string(name) + "=" + std::to_string(version) + ";";
+    }
+    return stamp;
+}
 
 std::string RecordColumns(const RegisterSpec& spec) {
     std::string cols =
@@ -474,7 +496,7 @@ Result<Record> InsertRecord(WriteTx& tx, const RegisterSpec& spec, const schema:
         )
     );
     ISMS_TRY_ASSIGN(Record stored, ReadBack(tx, spec, RecordId{id}));
-    ISMS_TRY(BumpVersion(tx, spec));
+    ISMS_TRY(BumpRegisterVersion(tx, spec.name));
     ISMS_TRY(tx.Append("created", spec.name, id, std::nullopt, RecordJsonText(spec, stored)));
     return stored;
 }
@@ -536,7 +558,7 @@ Result<Record> UpdateRecord(
         return Error::Stale(spec.name + " " + std::to_string(id.value) + " changed concurrently");
     }
     ISMS_TRY_ASSIGN(Record stored, ReadBack(tx, spec, id));
-    ISMS_TRY(BumpVersion(tx, spec));
+    ISMS_TRY(BumpRegisterVersion(tx, spec.name));
     ISMS_TRY(tx.Append("updated", spec.name, id.value, before, RecordJsonText(spec, stored)));
     return stored;
 }
@@ -565,7 +587,7 @@ Result<Record> ArchiveRecord(
          id.value}
     ));
     ISMS_TRY_ASSIGN(Record stored, ReadBack(tx, spec, id));
-    ISMS_TRY(BumpVersion(tx, spec));
+    ISMS_TRY(BumpRegisterVersion(tx, spec.name));
     ISMS_TRY(tx.Append(
         "archived", spec.name, id.value, RecordJsonText(spec, current), RecordJsonText(spec, stored)
     ));

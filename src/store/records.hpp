@@ -4,7 +4,10 @@
 // transaction; there is no other way to change a record.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.hpp"
@@ -44,6 +47,15 @@ struct RecordPage {
 /// Ledger events about one record, oldest first.
 [[nodiscard]] Result<std::vector<LedgerEvent>> RecordHistory(
     TenantScope& scope, const schema::RegisterSpec& spec, RecordId id
+);
+
+/// Marks register `name` of this tenant as changed (every record write does), so what is cached
+/// from it is recomputed; modules bump their own side tables under a name of their own.
+[[nodiscard]] Status BumpRegisterVersion(WriteTx& tx, std::string_view name);
+/// "risks=12;evidence=3;…": the versions of `names` in this tenant (0 for a register never
+/// written), for keys of caches that must follow those registers.
+[[nodiscard]] Result<std::string> RegisterVersionStamp(
+    TenantScope& scope, std::initializer_list<std::string_view> names
 );
 
 [[nodiscard]] Result<schema::Record> InsertRecord(
