@@ -65,7 +65,8 @@ Table SoaTable(const json::object& soa) {
         "Source",
         "Risks",
         "Applied controls",
-        "Treatment actions"};
+        "Treatment actions",
+        "Evidence"};
     for (const auto& item : soa.at("controls").as_array()) {
         const json::object& c = item.as_object();
         t.rows.push_back({
@@ -80,6 +81,8 @@ Table SoaTable(const json::object& soa) {
             Text(Joined(c.at("risks"), "title")),
             Text(Joined(c.at("applied_controls"), "name")),
             Text(Joined(c.at("treatment_actions"), "title")),
+            // versions issued before evidence was linked have no such list
+            Text(c.contains("evidence") ? Joined(c.at("evidence"), "name") : ""),
         });
     }
     return t;
