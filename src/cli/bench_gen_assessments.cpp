@@ -33,12 +33,10 @@ Status Assess(
             {"requirement", requirements[static_cast<std::size_t>(i)]},
             {"result", kResults[rng() % std::size(kResults)]}});
     }
-    return app.compliance()
-                   .assessments
-                   .SetResults(who, RecordId{assessment}, {{"results", std::move(results)}})
-                   .has_value()
-               ? Status{}
-               : Status{Error::Internal("bench gen: writing assessment results failed")};
+    ISMS_TRY(app.compliance().assessments.SetResults(
+        who, RecordId{assessment}, {{"results", std::move(results)}}
+    ));
+    return {};
 }
 
 }  // namespace

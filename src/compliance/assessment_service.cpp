@@ -72,7 +72,7 @@ Result<std::vector<SourceResult>> LoadSources(
     ISMS_TRY_ASSIGN(
         auto assessments,
         scope.sql().Query(
-            "SELECT id, ref FROM " + store::RegisterTable(RegisterOf(deps, "assessments"))
+            "SELECT id, ref FROM " + store::RegisterTable(deps.registry.Get("assessments"))
                 + " WHERE tenant_id = ? AND archived_at IS NULL AND id IN " + InList(ids.size()),
             params
         )
@@ -100,9 +100,14 @@ Result<std::vector<SourceResult>> LoadSources(
     return out;
 }
 
-Result<Assessed> Load(const ComplianceDeps& deps, store::TenantScope& scope, RecordId id) {
+/// Whether Load projects the results of the assessments named in infer_from.
+enum class Inference { kSkip, kInfer };
+
+Result<Assessed> Load(
+    const ComplianceDeps& deps, store::TenantScope& scope, RecordId id, Inference inference
+) {
     Assessed a;
-    ISMS_TRY_ASSIGN(a.record, store::GetRecord(scope, RegisterOf(deps, "assessments"), id));
+    ISMS_TRY_ASSIGN(a.record, store::GetRecord(scope, deps.registry.Get("assessments"), id));
     ISMS_TRY_ASSIGN(a.view, deps.catalog.View(scope.tenant()));
     const std::string urn(a.record.fields.at("framework").as_string());
     const catalog::FrameworkEntry* entry = a.view->FindFramework(urn);
@@ -126,6 +131,9 @@ Result<Assessed> Load(const ComplianceDeps& deps, store::TenantScope& scope, Rec
     );
     for (const auto& r : rows) {
         a.manual[r.Text(1)] = StoredResult{r.Int(0), ParseDocument(r.Text(2))};
+    }
+    if (inference == Inference::kSkip) {
+        return a;
     }
     ISMS_TRY_ASSIGN(
         a.sources,
@@ -433,7 +441,7 @@ Status CheckLinks(
     const char* field,
     std::vector<FieldError>& errors
 ) {
-    const schema::RegisterSpec& spec = RegisterOf(deps, field);
+    const schema::RegisterSpec& spec = deps.registry.Get(field);
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         const std::vector<std::int64_t> ids =
             schema::ReferenceIds(inputs[i].content.if_contains(field));
@@ -453,7 +461,7 @@ Status CheckLinks(
 Result<json::object> AssessmentService::Results(
     const iam::Principal& who, RecordId assessment, const ResultsQuery& query
 ) {
-    ISMS_TRY(iam::Authorize(who, RegisterOf(deps_, "assessments"), iam::Action::kRead));
+    ISMS_TRY(iam::Authorize(who, deps_.registry.Get("assessments"), iam::Action::kRead));
     std::vector<FieldError> errors;
     if (!query.result.empty() && !OneOf(json::value(query.result), kAssessmentResults)) {
         errors.push_back({"result", "must be one of the assessment results"});
@@ -472,7 +480,7 @@ Result<json::object> AssessmentService::Results(
         return Error::Invalid(std::move(errors));
     }
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
-    ISMS_TRY_ASSIGN(Assessed a, Load(deps_, session, assessment));
+    ISMS_TRY_ASSIGN(Assessed a, Load(deps_, session, assessment, Inference::kInfer));
     const std::string section_urn = catalog::AsciiLowercase(query.section);
     if (!query.section.empty()
         && std::none_of(a.framework->nodes.begin(), a.framework->nodes.end(), [&](const auto& n) {
@@ -518,9 +526,9 @@ Result<json::object> AssessmentService::Results(
 Result<json::object> AssessmentService::ResultOf(
     const iam::Principal& who, RecordId assessment, const std::string& requirement
 ) {
-    ISMS_TRY(iam::Authorize(who, RegisterOf(deps_, "assessments"), iam::Action::kRead));
+    ISMS_TRY(iam::Authorize(who, deps_.registry.Get("assessments"), iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
-    ISMS_TRY_ASSIGN(Assessed a, Load(deps_, session, assessment));
+    ISMS_TRY_ASSIGN(Assessed a, Load(deps_, session, assessment, Inference::kInfer));
     const catalog::Node* node = FindRequirement(a, requirement);
     if (node == nullptr || !Assessable(*node)) {
         return Error::NotFound(fmt::format(
@@ -531,9 +539,9 @@ Result<json::object> AssessmentService::ResultOf(
 }
 
 Result<json::object> AssessmentService::Summary(const iam::Principal& who, RecordId assessment) {
-    ISMS_TRY(iam::Authorize(who, RegisterOf(deps_, "assessments"), iam::Action::kRead));
+    ISMS_TRY(iam::Authorize(who, deps_.registry.Get("assessments"), iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
-    ISMS_TRY_ASSIGN(Assessed a, Load(deps_, session, assessment));
+    ISMS_TRY_ASSIGN(Assessed a, Load(deps_, session, assessment, Inference::kInfer));
     auto [summary, sections] = Counts(a);
     json::object out = Header(a);
     out["summary"] = std::move(summary);
@@ -544,7 +552,7 @@ Result<json::object> AssessmentService::Summary(const iam::Principal& who, Recor
 Result<json::object> AssessmentService::SetResults(
     const iam::Principal& who, RecordId assessment, const json::object& body
 ) {
-    const schema::RegisterSpec& spec = RegisterOf(deps_, "assessments");
+    const schema::RegisterSpec& spec = deps_.registry.Get("assessments");
     std::vector<FieldError> errors;
     for (const auto& m : body) {
         if (m.key() != "results") {
@@ -559,7 +567,7 @@ Result<json::object> AssessmentService::SetResults(
     ISMS_TRY_ASSIGN(
         auto tx, store::WriteTx::Begin(deps_.db, who.tenant, who.AsActor(), deps_.clock, deps_.key)
     );
-    ISMS_TRY_ASSIGN(Assessed a, Load(deps_, tx, assessment));
+    ISMS_TRY_ASSIGN(Assessed a, Load(deps_, tx, assessment, Inference::kSkip));
     ISMS_TRY(iam::Authorize(who, spec, iam::Action::kUpdate, a.record.owner));
     if (a.record.archived_at) {
         return Error::Conflict(a.record.ref + " is deleted; its results are kept as they were");
@@ -657,7 +665,7 @@ Result<json::object> AssessmentService::SetResults(
         ));
         ++changed;
     }
-    ISMS_TRY_ASSIGN(Assessed after, Load(deps_, tx, assessment));
+    ISMS_TRY_ASSIGN(Assessed after, Load(deps_, tx, assessment, Inference::kInfer));
     ISMS_TRY(tx.Commit());
     json::array items;
     for (const ResultInput& in : inputs) {

@@ -18,9 +18,4 @@ struct ComplianceDeps {
     catalog::CatalogService& catalog;
 };
 
-/// A register the compliance services read (declared by this module or one below it).
-[[nodiscard]] const schema::RegisterSpec& RegisterOf(
-    const ComplianceDeps& deps, std::string_view name
-);
-
 }  // namespace isms::compliance

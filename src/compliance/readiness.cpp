@@ -44,7 +44,7 @@ public:
         ISMS_TRY_ASSIGN(
             auto rows,
             scope_.sql().Query(
-                "SELECT COUNT(*) FROM " + store::RegisterTable(RegisterOf(deps_, register_name))
+                "SELECT COUNT(*) FROM " + store::RegisterTable(deps_.registry.Get(register_name))
                     + " WHERE tenant_id = ? AND archived_at IS NULL"
                     + (where.empty() ? "" : " AND " + where),
                 params
@@ -61,12 +61,12 @@ private:
 }  // namespace
 
 Result<json::object> ReadinessService::Checklist(const iam::Principal& who) {
-    ISMS_TRY(iam::Authorize(who, RegisterOf(deps_, "assessments"), iam::Action::kRead));
+    ISMS_TRY(iam::Authorize(who, deps_.registry.Get("assessments"), iam::Action::kRead));
     const Date today_date = Today(deps_.clock);
     const std::string today = FormatDate(today_date);
     const std::string year_ago = FormatDate(today_date - std::chrono::days{365});
     std::vector<Item> items;
-    ISMS_TRY_ASSIGN(json::object soa_versions, soa_.Versions(who));
+    ISMS_TRY_ASSIGN(const std::optional<std::int64_t> latest, soa_.LatestVersion(who));
     {
         ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
         Counter count(deps_, session);
@@ -102,23 +102,21 @@ Result<json::object> ReadinessService::Checklist(const iam::Principal& who) {
         items.push_back(std::move(treatment));
 
         Item soa{"6.1.3 d", "Statement of Applicability"};
-        const json::array& versions = soa_versions.at("items").as_array();
-        soa.count = static_cast<std::int64_t>(versions.size());
+        soa.count = latest.value_or(0);  // versions are numbered from 1
         soa.link = "/api/v1/soa";
-        if (versions.empty()) {
+        if (!latest) {
             soa.detail = "no SoA version issued";
         } else {
-            const std::int64_t latest = versions.back().at("version").as_int64();
-            ISMS_TRY_ASSIGN(json::object diff, soa_.Diff(who, latest, std::nullopt));
+            ISMS_TRY_ASSIGN(json::object diff, soa_.Diff(who, *latest, std::nullopt));
             const std::size_t changes = diff.at("changes").as_array().size();
             soa.status = changes == 0 ? "present" : "stale";
-            soa.link = fmt::format("/api/v1/soa/versions/{}", latest);
+            soa.link = fmt::format("/api/v1/soa/versions/{}", *latest);
             soa.detail = changes == 0
-                             ? fmt::format("version {} issued, the live SoA agrees", latest)
+                             ? fmt::format("version {} issued, the live SoA agrees", *latest)
                              : fmt::format(
                                  "version {} issued; the live SoA differs in {} place(s): issue "
                                  "a new version",
-                                 latest,
+                                 *latest,
                                  changes
                              );
         }

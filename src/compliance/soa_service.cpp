@@ -91,7 +91,7 @@ Result<SoaInputs> LoadInputs(const ComplianceDeps& deps, store::TenantScope& sco
     ISMS_TRY_ASSIGN(
         auto risks,
         scope.sql().Query(
-            "SELECT id, ref, title, status FROM " + store::RegisterTable(RegisterOf(deps, "risks"))
+            "SELECT id, ref, title, status FROM " + store::RegisterTable(deps.registry.Get("risks"))
                 + live + " AND (status IS NULL OR status <> 'closed')",
             {tenant}
         )
@@ -103,7 +103,7 @@ Result<SoaInputs> LoadInputs(const ComplianceDeps& deps, store::TenantScope& sco
         auto actions,
         scope.sql().Query(
             "SELECT id, ref, title, status, risks, annex_a_controls, applied_controls FROM "
-                + store::RegisterTable(RegisterOf(deps, "treatment_actions")) + live
+                + store::RegisterTable(deps.registry.Get("treatment_actions")) + live
                 + " AND (status IS NULL OR status <> 'cancelled') ORDER BY id",
             {tenant}
         )
@@ -120,7 +120,7 @@ Result<SoaInputs> LoadInputs(const ComplianceDeps& deps, store::TenantScope& sco
         auto controls,
         scope.sql().Query(
             "SELECT id, ref, name, status, requirements FROM "
-                + store::RegisterTable(RegisterOf(deps, "applied_controls")) + live
+                + store::RegisterTable(deps.registry.Get("applied_controls")) + live
                 + " ORDER BY id",
             {tenant}
         )
@@ -134,7 +134,7 @@ Result<SoaInputs> LoadInputs(const ComplianceDeps& deps, store::TenantScope& sco
         auto evidence,
         scope.sql().Query(
             "SELECT id, ref, name, valid_until, applied_controls FROM "
-                + store::RegisterTable(RegisterOf(deps, "evidence")) + live + " ORDER BY id",
+                + store::RegisterTable(deps.registry.Get("evidence")) + live + " ORDER BY id",
             {tenant}
         )
     );
@@ -372,7 +372,7 @@ Result<json::object> SoaService::Live(store::TenantScope& scope) {
 }
 
 Result<json::object> SoaService::Get(const iam::Principal& who) {
-    ISMS_TRY(iam::Authorize(who, RegisterOf(deps_, "applied_controls"), iam::Action::kRead));
+    ISMS_TRY(iam::Authorize(who, deps_.registry.Get("applied_controls"), iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
     return Live(session);
 }
@@ -626,8 +626,15 @@ Result<json::object> SoaService::Issue(const iam::Principal& who, const json::ob
         {"summary", SoaSummary(entries)}};
 }
 
+Result<std::optional<std::int64_t>> SoaService::LatestVersion(const iam::Principal& who) {
+    ISMS_TRY(iam::Authorize(who, deps_.registry.Get("applied_controls"), iam::Action::kRead));
+    ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
+    ISMS_TRY_ASSIGN(json::value latest, LatestIssued(session));
+    return latest.is_null() ? std::nullopt : std::optional(latest.get_int64());
+}
+
 Result<json::object> SoaService::Versions(const iam::Principal& who) {
-    ISMS_TRY(iam::Authorize(who, RegisterOf(deps_, "applied_controls"), iam::Action::kRead));
+    ISMS_TRY(iam::Authorize(who, deps_.registry.Get("applied_controls"), iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
     ISMS_TRY_ASSIGN(
         auto rows,
@@ -653,7 +660,7 @@ Result<json::object> SoaService::Versions(const iam::Principal& who) {
 }
 
 Result<json::object> SoaService::Version(const iam::Principal& who, std::int64_t version) {
-    ISMS_TRY(iam::Authorize(who, RegisterOf(deps_, "applied_controls"), iam::Action::kRead));
+    ISMS_TRY(iam::Authorize(who, deps_.registry.Get("applied_controls"), iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
     ISMS_TRY_ASSIGN(IssuedRow row, FindIssued(session, version));
     auto doc = ParseJson(row.document);
@@ -701,7 +708,7 @@ Result<json::object> SoaService::Diff(
 }
 
 Result<json::object> SoaService::Verify(const iam::Principal& who, std::int64_t version) {
-    ISMS_TRY(iam::Authorize(who, RegisterOf(deps_, "applied_controls"), iam::Action::kRead));
+    ISMS_TRY(iam::Authorize(who, deps_.registry.Get("applied_controls"), iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
     ISMS_TRY_ASSIGN(IssuedRow row, FindIssued(session, version));
     const std::string sha256 = crypto::HexEncode(crypto::Sha256(row.document));

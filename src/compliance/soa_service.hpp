@@ -43,6 +43,8 @@ public:
     /// while a control is undecided or in conflict. `body`: {"comment": text}.
     [[nodiscard]] Result<json::object> Issue(const iam::Principal& who, const json::object& body);
 
+    /// The number of the latest issued version; nullopt before the first.
+    [[nodiscard]] Result<std::optional<std::int64_t>> LatestVersion(const iam::Principal& who);
     /// {"items": [{"version", "issued_at", "issued_by", "comment", "sha256", "summary"}]}.
     [[nodiscard]] Result<json::object> Versions(const iam::Principal& who);
     /// One issued version with its whole document.

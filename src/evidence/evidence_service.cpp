@@ -16,12 +16,6 @@ namespace isms::evidence {
 
 namespace {
 
-const schema::RegisterSpec& Spec(const EvidenceDeps& deps) {
-    const schema::RegisterSpec* spec = deps.registry.Find("evidence");
-    ISMS_CHECK(spec != nullptr, "the evidence register is declared by this module");
-    return *spec;
-}
-
 json::object ParseDocument(const std::string& text) {
     auto doc = ParseJson(text);
     ISMS_CHECK(doc && doc->is_object(), "an evidence revision is the JSON its service wrote");
@@ -56,7 +50,7 @@ Result<std::vector<json::object>> LoadRevisions(store::TenantScope& scope, Recor
 Result<UploadOutcome> EvidenceService::Upload(
     const iam::Principal& who, RecordId id, const UploadInput& input
 ) {
-    const schema::RegisterSpec& spec = Spec(deps_);
+    const schema::RegisterSpec& spec = deps_.registry.Get("evidence");
     if (std::cmp_greater(input.content.size(), deps_.max_bytes)) {
         return Error{
             ErrorCode::kTooLarge,
@@ -140,7 +134,7 @@ Result<UploadOutcome> EvidenceService::Upload(
 Result<EvidenceFile> EvidenceService::File(
     const iam::Principal& who, RecordId id, std::optional<std::int64_t> revision
 ) {
-    const schema::RegisterSpec& spec = Spec(deps_);
+    const schema::RegisterSpec& spec = deps_.registry.Get("evidence");
     ISMS_TRY(iam::Authorize(who, spec, iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
     ISMS_TRY_ASSIGN(schema::Record record, store::GetRecord(session, spec, id));
@@ -175,7 +169,7 @@ Result<EvidenceFile> EvidenceService::File(
 }
 
 Result<json::object> EvidenceService::Revisions(const iam::Principal& who, RecordId id) {
-    const schema::RegisterSpec& spec = Spec(deps_);
+    const schema::RegisterSpec& spec = deps_.registry.Get("evidence");
     ISMS_TRY(iam::Authorize(who, spec, iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
     ISMS_TRY(store::GetRecord(session, spec, id));
@@ -188,7 +182,7 @@ Result<json::object> EvidenceService::Revisions(const iam::Principal& who, Recor
 }
 
 Result<json::object> EvidenceService::Verify(const iam::Principal& who, RecordId id) {
-    const schema::RegisterSpec& spec = Spec(deps_);
+    const schema::RegisterSpec& spec = deps_.registry.Get("evidence");
     ISMS_TRY(iam::Authorize(who, spec, iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
     ISMS_TRY_ASSIGN(schema::Record record, store::GetRecord(session, spec, id));
@@ -209,7 +203,7 @@ Result<json::object> EvidenceService::Verify(const iam::Principal& who, RecordId
 }
 
 Result<json::object> EvidenceService::Citations(const iam::Principal& who, RecordId id) {
-    const schema::RegisterSpec& spec = Spec(deps_);
+    const schema::RegisterSpec& spec = deps_.registry.Get("evidence");
     ISMS_TRY(iam::Authorize(who, spec, iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
     ISMS_TRY(store::GetRecord(session, spec, id));
@@ -222,7 +216,7 @@ Result<json::object> EvidenceService::Citations(const iam::Principal& who, Recor
 }
 
 Result<json::object> EvidenceService::Stale(const iam::Principal& who) {
-    const schema::RegisterSpec& spec = Spec(deps_);
+    const schema::RegisterSpec& spec = deps_.registry.Get("evidence");
     ISMS_TRY(iam::Authorize(who, spec, iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
     const Date today = Today(deps_.clock);

@@ -33,16 +33,10 @@ struct Context {
     std::vector<schema::Record> actions;
 };
 
-const schema::RegisterSpec& Spec(const schema::Registry& registry, const char* name) {
-    const schema::RegisterSpec* spec = registry.Find(name);
-    ISMS_CHECK(spec != nullptr, "the risk registers are declared by the risk module");
-    return *spec;
-}
-
 Result<std::vector<schema::Record>> All(
     store::TenantScope& scope, const schema::Registry& registry, const char* name
 ) {
-    return store::ListAllRecords(scope, Spec(registry, name));
+    return store::ListAllRecords(scope, registry.Get(name));
 }
 
 Cell Text(const schema::Record& r, const char* field) {
@@ -96,7 +90,7 @@ Cell Optional(std::string text) {
 Result<Context> Load(
     store::Database& db, const schema::Registry& registry, const iam::Principal& who
 ) {
-    ISMS_TRY(iam::Authorize(who, Spec(registry, "risks"), iam::Action::kRead));
+    ISMS_TRY(iam::Authorize(who, registry.Get("risks"), iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(db, who.tenant));
     Context c;
     ISMS_TRY_ASSIGN(c.method, risk::CurrentMethod(session));

@@ -177,12 +177,11 @@ Result<std::string> Email(store::TenantScope& scope, std::int64_t user) {
 Result<json::array> TreatmentPlan(
     store::TenantScope& scope, const schema::Registry& registry, std::int64_t risk
 ) {
-    const schema::RegisterSpec* spec = registry.Find("treatment_actions");
-    ISMS_CHECK(spec != nullptr, "the treatment_actions register is declared by the risk module");
+    const schema::RegisterSpec& spec = registry.Get("treatment_actions");
     ISMS_TRY_ASSIGN(
-        schema::ListQuery query, schema::ParseListQuery(*spec, {{"risks", std::to_string(risk)}})
+        schema::ListQuery query, schema::ParseListQuery(spec, {{"risks", std::to_string(risk)}})
     );
-    ISMS_TRY_ASSIGN(auto actions, store::ListAllRecords(scope, *spec, query));
+    ISMS_TRY_ASSIGN(auto actions, store::ListAllRecords(scope, spec, query));
     json::array plan;
     for (const schema::Record& action : actions) {
         auto field = [&](const char* name) {
@@ -220,12 +219,11 @@ Status MarkRisk(
 Result<json::object> AcceptanceService::Accept(
     const iam::Principal& who, RecordId risk_id, const json::object& body
 ) {
-    const schema::RegisterSpec* spec = deps_.registry.Find("risks");
-    ISMS_CHECK(spec != nullptr, "the risks register is declared by the risk module");
+    const schema::RegisterSpec& spec = deps_.registry.Get("risks");
     ISMS_TRY_ASSIGN(
         auto tx, store::WriteTx::Begin(deps_.db, who.tenant, who.AsActor(), deps_.clock, deps_.key)
     );
-    ISMS_TRY_ASSIGN(schema::Record risk, store::GetRecord(tx, *spec, risk_id));
+    ISMS_TRY_ASSIGN(schema::Record risk, store::GetRecord(tx, spec, risk_id));
     if (who.via == iam::Via::kToken && who.scope == iam::TokenScope::kReadOnly) {
         return Error::Denied("this API token is read-only");
     }
@@ -288,7 +286,7 @@ Result<json::object> AcceptanceService::Accept(
     }
     ISMS_TRY_ASSIGN(json::array plan, TreatmentPlan(tx, deps_.registry, risk_id.value));
     const std::string snapshot = ToJsonText(
-        AcceptanceSnapshot(schema::RecordToJson(*spec, risk), level_json, method.version, plan)
+        AcceptanceSnapshot(schema::RecordToJson(spec, risk), level_json, method.version, plan)
     );
     const std::string sha256 = crypto::HexEncode(crypto::Sha256(snapshot));
     const std::string signature = crypto::HexEncode(crypto::Sign(
@@ -337,16 +335,15 @@ Result<json::object> AcceptanceService::Accept(
     ISMS_TRY_ASSIGN(AcceptanceRow created, Find(tx, id));
     json::object out = ToJson(created, today);
     ISMS_TRY(tx.Append("accepted", "risk_acceptances", id, std::nullopt, ToJsonText(out)));
-    ISMS_TRY(MarkRisk(tx, *spec, risk_id.value, json::string(*expires_text), "accepted"));
+    ISMS_TRY(MarkRisk(tx, spec, risk_id.value, json::string(*expires_text), "accepted"));
     ISMS_TRY(tx.Commit());
     return out;
 }
 
 Result<json::object> AcceptanceService::ForRisk(const iam::Principal& who, RecordId risk) {
-    const schema::RegisterSpec* spec = deps_.registry.Find("risks");
-    ISMS_CHECK(spec != nullptr, "the risks register is declared by the risk module");
+    const schema::RegisterSpec& spec = deps_.registry.Get("risks");
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
-    ISMS_TRY(store::GetRecord(session, *spec, risk));  // 404 for other tenants' ids
+    ISMS_TRY(store::GetRecord(session, spec, risk));  // 404 for other tenants' ids
     ISMS_TRY_ASSIGN(auto found, Query(session, " AND a.risk_id = ?", {risk.value}));
     const std::string today = FormatDate(Today(deps_.clock));
     json::array items;
@@ -382,13 +379,12 @@ Result<json::object> AcceptanceService::Get(const iam::Principal& who, std::int6
 Result<json::object> AcceptanceService::Revoke(
     const iam::Principal& who, std::int64_t id, const json::object& body
 ) {
-    const schema::RegisterSpec* spec = deps_.registry.Find("risks");
-    ISMS_CHECK(spec != nullptr, "the risks register is declared by the risk module");
+    const schema::RegisterSpec& spec = deps_.registry.Get("risks");
     ISMS_TRY_ASSIGN(
         auto tx, store::WriteTx::Begin(deps_.db, who.tenant, who.AsActor(), deps_.clock, deps_.key)
     );
     ISMS_TRY_ASSIGN(AcceptanceRow before, Find(tx, id));
-    ISMS_TRY_ASSIGN(schema::Record risk, store::GetRecord(tx, *spec, RecordId{before.risk_id}));
+    ISMS_TRY_ASSIGN(schema::Record risk, store::GetRecord(tx, spec, RecordId{before.risk_id}));
     const bool owner = risk.owner && *risk.owner == who.user;
     if (!owner) {
         ISMS_TRY(iam::RequireManager(who));
@@ -417,7 +413,7 @@ Result<json::object> AcceptanceService::Revoke(
     ISMS_TRY(tx.Append(
         "revoked", "risk_acceptances", id, ToJsonText(ToJson(before, today)), ToJsonText(out)
     ));
-    ISMS_TRY(MarkRisk(tx, *spec, before.risk_id, nullptr, "treatment_planned"));
+    ISMS_TRY(MarkRisk(tx, spec, before.risk_id, nullptr, "treatment_planned"));
     ISMS_TRY(tx.Commit());
     return out;
 }

@@ -20,9 +20,8 @@ struct Loaded {
 };
 
 Result<Loaded> Load(const RiskDeps& deps, const iam::Principal& who) {
-    const schema::RegisterSpec* spec = deps.registry.Find("assets");
-    ISMS_CHECK(spec != nullptr, "the assets register is declared by the risk module");
-    ISMS_TRY(iam::Authorize(who, *spec, iam::Action::kRead));
+    const schema::RegisterSpec& spec = deps.registry.Get("assets");
+    ISMS_TRY(iam::Authorize(who, spec, iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps.db, who.tenant));
     ISMS_TRY_ASSIGN(RiskMethod method, CurrentMethod(session));
     Loaded out;
@@ -32,7 +31,7 @@ Result<Loaded> Load(const RiskDeps& deps, const iam::Principal& who) {
         method.extra_asset_properties.begin(),
         method.extra_asset_properties.end()
     );
-    ISMS_TRY_ASSIGN(auto records, store::ListAllRecords(session, *spec));
+    ISMS_TRY_ASSIGN(auto records, store::ListAllRecords(session, spec));
     for (const schema::Record& r : records) {
         AssetNode node;
         node.id = r.id.value;

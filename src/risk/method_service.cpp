@@ -112,8 +112,7 @@ Result<json::object> MethodService::Change(
 ) {
     ISMS_TRY(iam::RequireManager(who));
     ISMS_TRY_ASSIGN(RiskMethod method, MethodFromJson(body));
-    const schema::RegisterSpec* spec = deps_.registry.Find("risks");
-    ISMS_CHECK(spec != nullptr, "the risks register is declared by the risk module");
+    const schema::RegisterSpec& spec = deps_.registry.Get("risks");
     ISMS_TRY_ASSIGN(
         auto tx, store::WriteTx::Begin(deps_.db, who.tenant, who.AsActor(), deps_.clock, deps_.key)
     );
@@ -124,11 +123,11 @@ Result<json::object> MethodService::Change(
         ));
     }
     ISMS_TRY_ASSIGN(RiskMethod saved, SaveMethodVersion(tx, std::move(method)));
-    ISMS_TRY_ASSIGN(auto rescored, RescoreAll(tx, *spec, saved));
+    ISMS_TRY_ASSIGN(auto rescored, RescoreAll(tx, spec, saved));
     for (const Rescore& r : rescored) {
         schema::Draft draft;
         draft.fields = r.scored;
-        ISMS_TRY(store::UpdateRecord(tx, *spec, RecordId{r.id}, std::nullopt, draft));
+        ISMS_TRY(store::UpdateRecord(tx, spec, RecordId{r.id}, std::nullopt, draft));
     }
     ISMS_TRY(tx.Commit());
     return Summary(saved, rescored);
@@ -137,12 +136,11 @@ Result<json::object> MethodService::Change(
 Result<json::object> MethodService::Preview(const iam::Principal& who, const json::value& body) {
     ISMS_TRY(iam::RequireManager(who));
     ISMS_TRY_ASSIGN(RiskMethod method, MethodFromJson(body));
-    const schema::RegisterSpec* spec = deps_.registry.Find("risks");
-    ISMS_CHECK(spec != nullptr, "the risks register is declared by the risk module");
+    const schema::RegisterSpec& spec = deps_.registry.Get("risks");
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
     ISMS_TRY_ASSIGN(RiskMethod current, CurrentMethod(session));
     method.version = current.version + 1;
-    ISMS_TRY_ASSIGN(auto rescored, RescoreAll(session, *spec, method));
+    ISMS_TRY_ASSIGN(auto rescored, RescoreAll(session, spec, method));
     return Summary(method, rescored);
 }
 

@@ -33,12 +33,6 @@ struct StoredModel {
     std::int64_t updated_by = 0;
 };
 
-const schema::RegisterSpec& RisksSpec(const RiskDeps& deps) {
-    const schema::RegisterSpec* spec = deps.registry.Find("risks");
-    ISMS_CHECK(spec != nullptr, "the risks register is declared by the risk module");
-    return *spec;
-}
-
 json::object RiskSummary(const schema::Record& risk) {
     const json::value* title = risk.fields.if_contains("title");
     return json::object{
@@ -151,7 +145,7 @@ struct RiskWithModel {
 };
 
 Result<RiskWithModel> LoadOne(const RiskDeps& deps, const iam::Principal& who, RecordId id) {
-    const schema::RegisterSpec& spec = RisksSpec(deps);
+    const schema::RegisterSpec& spec = deps.registry.Get("risks");
     ISMS_TRY(iam::Authorize(who, spec, iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps.db, who.tenant));
     ISMS_TRY_ASSIGN(schema::Record risk, store::GetRecord(session, spec, id));
@@ -186,7 +180,7 @@ struct Register {
 };
 
 Result<Register> LoadRegister(const RiskDeps& deps, const iam::Principal& who) {
-    const schema::RegisterSpec& spec = RisksSpec(deps);
+    const schema::RegisterSpec& spec = deps.registry.Get("risks");
     ISMS_TRY(iam::Authorize(who, spec, iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps.db, who.tenant));
     ISMS_TRY_ASSIGN(auto risks, store::ListAllRecords(session, spec));
@@ -328,7 +322,9 @@ Result<json::object> QuantService::PutModel(
     ISMS_TRY_ASSIGN(
         auto tx, store::WriteTx::Begin(deps_.db, who.tenant, who.AsActor(), deps_.clock, deps_.key)
     );
-    ISMS_TRY_ASSIGN(json::object out, PutModelIn(tx, RisksSpec(deps_), who, risk_id, body));
+    ISMS_TRY_ASSIGN(
+        json::object out, PutModelIn(tx, deps_.registry.Get("risks"), who, risk_id, body)
+    );
     ISMS_TRY(tx.Commit());
     return out;
 }
@@ -340,7 +336,8 @@ Status QuantService::PutModels(
         auto tx, store::WriteTx::Begin(deps_.db, who.tenant, who.AsActor(), deps_.clock, deps_.key)
     );
     for (std::size_t i = 0; i < models.size(); ++i) {
-        auto put = PutModelIn(tx, RisksSpec(deps_), who, models[i].first, models[i].second);
+        auto put =
+            PutModelIn(tx, deps_.registry.Get("risks"), who, models[i].first, models[i].second);
         if (!put) {
             Error e = put.error();
             for (FieldError& f : e.fields) {
@@ -353,7 +350,7 @@ Status QuantService::PutModels(
 }
 
 Status QuantService::DeleteModel(const iam::Principal& who, RecordId risk_id) {
-    const schema::RegisterSpec& spec = RisksSpec(deps_);
+    const schema::RegisterSpec& spec = deps_.registry.Get("risks");
     ISMS_TRY_ASSIGN(
         auto tx, store::WriteTx::Begin(deps_.db, who.tenant, who.AsActor(), deps_.clock, deps_.key)
     );

@@ -28,9 +28,8 @@ struct Loaded {
 };
 
 Result<Loaded> Load(const RiskDeps& deps, const iam::Principal& who) {
-    const schema::RegisterSpec* spec = deps.registry.Find("risks");
-    ISMS_CHECK(spec != nullptr, "the risks register is declared by the risk module");
-    ISMS_TRY(iam::Authorize(who, *spec, iam::Action::kRead));
+    const schema::RegisterSpec& spec = deps.registry.Get("risks");
+    ISMS_TRY(iam::Authorize(who, spec, iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps.db, who.tenant));
     Loaded out;
     ISMS_TRY_ASSIGN(out.method, CurrentMethod(session));
@@ -42,7 +41,7 @@ Result<Loaded> Load(const RiskDeps& deps, const iam::Principal& who) {
     ISMS_TRY_ASSIGN(
         auto rows,
         session.sql().Query(
-            "SELECT " + columns + " FROM " + store::RegisterTable(*spec)
+            "SELECT " + columns + " FROM " + store::RegisterTable(spec)
                 + " WHERE tenant_id = ? AND archived_at IS NULL ORDER BY id",
             {who.tenant.value}
         )
@@ -110,20 +109,16 @@ Result<std::string> RiskReportService::HeatMapSvg(
 }
 
 Result<json::object> RiskReportService::Due(const iam::Principal& who) {
-    const schema::RegisterSpec* risks_spec = deps_.registry.Find("risks");
-    const schema::RegisterSpec* actions_spec = deps_.registry.Find("treatment_actions");
-    ISMS_CHECK(
-        risks_spec != nullptr && actions_spec != nullptr,
-        "the risk registers are declared by the risk module"
-    );
-    ISMS_TRY(iam::Authorize(who, *risks_spec, iam::Action::kRead));
+    const schema::RegisterSpec& risks_spec = deps_.registry.Get("risks");
+    const schema::RegisterSpec& actions_spec = deps_.registry.Get("treatment_actions");
+    ISMS_TRY(iam::Authorize(who, risks_spec, iam::Action::kRead));
     const std::string today = FormatDate(Today(deps_.clock));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
     ISMS_TRY_ASSIGN(
         schema::ListQuery reviews_query,
-        schema::ParseListQuery(*risks_spec, {{"review_date.lt", today}, {"sort", "review_date"}})
+        schema::ParseListQuery(risks_spec, {{"review_date.lt", today}, {"sort", "review_date"}})
     );
-    ISMS_TRY_ASSIGN(auto reviews, store::ListAllRecords(session, *risks_spec, reviews_query));
+    ISMS_TRY_ASSIGN(auto reviews, store::ListAllRecords(session, risks_spec, reviews_query));
     json::array reviews_overdue;
     for (const schema::Record& r : reviews) {
         if (StringOr(r.fields, "status") == "closed") {
@@ -139,11 +134,11 @@ Result<json::object> RiskReportService::Due(const iam::Principal& who) {
     ISMS_TRY_ASSIGN(
         schema::ListQuery actions_query,
         schema::ParseListQuery(
-            *actions_spec,
+            actions_spec,
             {{"due_date.lt", today}, {"status.in", "planned,in_progress"}, {"sort", "due_date"}}
         )
     );
-    ISMS_TRY_ASSIGN(auto actions, store::ListAllRecords(session, *actions_spec, actions_query));
+    ISMS_TRY_ASSIGN(auto actions, store::ListAllRecords(session, actions_spec, actions_query));
     json::array actions_overdue;
     for (const schema::Record& a : actions) {
         actions_overdue.push_back(json::object{

@@ -19,12 +19,6 @@ namespace {
 
 constexpr std::size_t kMaxNameLength = 200;  // the threats register's `name`
 
-const schema::RegisterSpec& ThreatsSpec(const RiskDeps& deps) {
-    const schema::RegisterSpec* spec = deps.registry.Find("threats");
-    ISMS_CHECK(spec != nullptr, "the threats register is declared by the risk module");
-    return *spec;
-}
-
 /// The source URNs of every threat record, archived ones included.
 Result<std::set<std::string, std::less<>>> LoadedUrns(
     store::TenantScope& scope, const schema::RegisterSpec& spec
@@ -80,7 +74,7 @@ schema::Draft Draft(const schema::RegisterSpec& spec, const catalog::Threat& t) 
 }  // namespace
 
 Result<json::object> ThreatService::Libraries(const iam::Principal& who) {
-    const schema::RegisterSpec& spec = ThreatsSpec(deps_);
+    const schema::RegisterSpec& spec = deps_.registry.Get("threats");
     ISMS_TRY(iam::Authorize(who, spec, iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto view, deps_.catalog.View(who.tenant));
     std::map<std::string, const catalog::Library*, std::less<>> newest;
@@ -114,7 +108,7 @@ Result<json::object> ThreatService::Libraries(const iam::Principal& who) {
 }
 
 Result<json::object> ThreatService::Load(const iam::Principal& who, const json::object& body) {
-    const schema::RegisterSpec& spec = ThreatsSpec(deps_);
+    const schema::RegisterSpec& spec = deps_.registry.Get("threats");
     ISMS_TRY(iam::Authorize(who, spec, iam::Action::kCreate));
     std::vector<FieldError> errors;
     for (const auto& member : body) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <regex>
 
+#include "core/assert.hpp"
+
 namespace isms::schema {
 
 namespace {
@@ -45,6 +47,12 @@ Status Registry::Add(RegisterSpec spec) {
     }
     specs_.push_back(std::move(spec));
     return {};
+}
+
+const RegisterSpec& Registry::Get(std::string_view name) const {
+    const RegisterSpec* spec = Find(name);
+    ISMS_CHECK(spec != nullptr, "a module reads a register that no module declared");
+    return *spec;
 }
 
 const RegisterSpec* Registry::Find(std::string_view name) const {

@@ -16,6 +16,9 @@ public:
     /// the error is reported at start-up, not per request).
     [[nodiscard]] Status Add(RegisterSpec spec);
     [[nodiscard]] const RegisterSpec* Find(std::string_view name) const;
+    /// A register the calling module relies on being declared at start-up; its absence is a
+    /// wiring bug and stops the process.
+    [[nodiscard]] const RegisterSpec& Get(std::string_view name) const;
     [[nodiscard]] const std::vector<RegisterSpec>& All() const { return specs_; }
 
 private:

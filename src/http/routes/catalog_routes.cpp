@@ -3,38 +3,21 @@
 
 #include <fmt/format.h>
 
-#include "http/multipart.hpp"
 #include "http/routes/render.hpp"
 #include "http/routes/services.hpp"
+#include "http/routes/upload.hpp"
 
 namespace isms::http {
 
 namespace {
 
-/// The uploaded files: multipart/form-data parts that carry a file name, or the raw body
-/// named by ?filename=.
-Result<std::vector<catalog::ImportFile>> UploadedFiles(const RouteContext& ctx) {
+/// The uploaded files as the catalog imports them.
+Result<std::vector<catalog::ImportFile>> ImportFiles(const RouteContext& ctx) {
+    ISMS_TRY_ASSIGN(auto parts, UploadedFiles(ctx));
     std::vector<catalog::ImportFile> files;
-    const std::string boundary = MultipartBoundary(ctx.request.Header("content-type"));
-    if (!boundary.empty()) {
-        ISMS_TRY_ASSIGN(auto parts, ParseMultipart(ctx.request.body, boundary));
-        for (auto& part : parts) {
-            if (!part.filename.empty()) {
-                files.push_back({std::move(part.filename), std::move(part.body)});
-            }
-        }
-        if (files.empty()) {
-            return Error::Invalid("file", "the form holds no file");
-        }
-        return files;
+    for (auto& part : parts) {
+        files.push_back({std::move(part.filename), std::move(part.body)});
     }
-    const std::string name = QueryValue(ctx, "filename");
-    if (name.empty()) {
-        return Error::Invalid(
-            "filename", "required with a raw body (or send multipart/form-data with files)"
-        );
-    }
-    files.push_back({name, ctx.request.body});
     return files;
 }
 
@@ -67,7 +50,7 @@ void AppendCatalogRoutes(ApiRouter& router, Services& s) {
                     options.exclude_suspected_withdrawn,
                     QueryBool(ctx, "exclude_suspected_withdrawn")
                 );
-                ISMS_TRY_ASSIGN(auto files, UploadedFiles(ctx));
+                ISMS_TRY_ASSIGN(auto files, ImportFiles(ctx));
                 return s.catalog.Import(*who, files, options);
             }();
             // 201 when something new was stored; 200 when every library was already there.

@@ -1,80 +1,36 @@
 // Evidence content: upload (raw body or multipart), download with the hash re-checked,
 // revisions, integrity check, citations and the stale list. The evidence register's fields are
 // served by the generic register routes.
-#include <fmt/format.h>
-
-#include "http/multipart.hpp"
+#include "http/routes/download.hpp"
 #include "http/routes/render.hpp"
 #include "http/routes/services.hpp"
+#include "http/routes/upload.hpp"
 
 namespace isms::http {
 
 namespace {
 
-/// The upload: the form's one file part, or the raw body named by ?filename= with its
-/// Content-Type.
+/// The one file of an upload, with If-Match.
 Result<evidence::UploadInput> UploadFrom(const RouteContext& ctx) {
+    ISMS_TRY(OnlyKnownQuery(ctx, {"filename"}));
     evidence::UploadInput input;
     ISMS_TRY_ASSIGN(input.expected_version, IfMatchVersion(ctx));
-    const std::string boundary = MultipartBoundary(ctx.request.Header("content-type"));
-    if (!boundary.empty()) {
-        ISMS_TRY(OnlyKnownQuery(ctx, {}));
-        ISMS_TRY_ASSIGN(auto parts, ParseMultipart(ctx.request.body, boundary));
-        bool found = false;
-        for (auto& part : parts) {
-            if (part.filename.empty()) {
-                continue;
-            }
-            if (found) {
-                return Error::Invalid("file", "send one file per upload");
-            }
-            found = true;
-            input.file_name = std::move(part.filename);
-            input.content_type = std::move(part.content_type);
-            input.content = std::move(part.body);
-        }
-        if (!found) {
-            return Error::Invalid("file", "the form holds no file");
-        }
-        return input;
+    ISMS_TRY_ASSIGN(auto files, UploadedFiles(ctx));
+    if (files.size() != 1) {
+        return Error::Invalid("file", "send one file per upload");
     }
-    ISMS_TRY(OnlyKnownQuery(ctx, {"filename"}));
-    input.file_name = QueryValue(ctx, "filename");
-    if (input.file_name.empty()) {
-        return Error::Invalid(
-            "filename", "required with a raw body (or send multipart/form-data with the file)"
-        );
-    }
-    input.content_type = std::string(ctx.request.Header("content-type"));
-    input.content = ctx.request.body;
+    input.file_name = std::move(files[0].filename);
+    input.content_type = std::move(files[0].content_type);
+    input.content = std::move(files[0].body);
     return input;
-}
-
-/// RFC 6266: an ASCII fallback name and the exact UTF-8 name, percent-encoded.
-std::string Disposition(const std::string& file_name) {
-    std::string ascii;
-    std::string encoded;
-    for (const char ch : file_name) {
-        const auto c = static_cast<unsigned char>(ch);
-        ascii += c < 0x80 ? ch : '_';
-        if (std::isalnum(c) != 0 || ch == '.' || ch == '-' || ch == '_') {
-            encoded += ch;
-        } else {
-            encoded += fmt::format("%{:02X}", c);
-        }
-    }
-    return fmt::format("attachment; filename=\"{}\"; filename*=UTF-8''{}", ascii, encoded);
 }
 
 Response FileResponse(const RouteContext& ctx, const Result<evidence::EvidenceFile>& file) {
     if (!file) {
         return RenderError(ctx, file.error());
     }
-    Response r;
-    r.headers.emplace_back("Content-Type", file->content_type);
-    r.headers.emplace_back("Content-Disposition", Disposition(file->file_name));
+    Response r = Attachment(file->content_type, file->file_name, file->content);
     r.headers.emplace_back("X-Content-SHA256", file->sha256);
-    r.body = file->content;
     return r;
 }
 
