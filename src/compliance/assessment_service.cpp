@@ -22,8 +22,42 @@
 
 namespace isms::compliance {
 
+enum class ResultSource : std::uint8_t { kNone, kManual, kInferred };
+
+/// One assessable requirement and the result it counts with: the person's, else the inferred.
+struct ResultRow {
+    const catalog::Node* node = nullptr;
+    std::int64_t stored = 0;    // the row id of the result a person stored (perhaps only notes)
+    std::uint16_t section = 0;  // index in ResultsState::sections
+    std::uint8_t result = 0;    // index in kAssessmentResults
+    ResultSource source = ResultSource::kNone;
+    std::int8_t audit_result = -1;  // index in kAuditResults, -1 for none
+
+    [[nodiscard]] std::string_view ResultName() const { return kAssessmentResults[result]; }
+    [[nodiscard]] std::string_view AuditName() const {
+        return audit_result < 0 ? std::string_view() : kAuditResults[audit_result];
+    }
+};
+
+/// What every read of an assessment's results needs. It is built once per change of the
+/// tenant's assessments, results or catalog (AssessmentService caches it), and holds no stored
+/// documents: a page reads only the documents it shows.
+struct ResultsState {
+    std::string stamp;
+    std::shared_ptr<const catalog::Catalog> view;
+    const catalog::Framework* framework = nullptr;
+    // {"assessment":…,"framework":…,"summary":…,"sections":[…] without the closing brace
+    std::string head;
+    std::vector<const catalog::Node*> sections;  // the top-level nodes
+    std::vector<ResultRow> rows;                 // the assessable requirements, in order
+    std::vector<SourceResult> sources;
+    std::unordered_map<std::string, InferredResult> inferred;  // points into `sources`
+};
+
 namespace {
 
+/// Bumped by every change of results: cached states follow it.
+constexpr std::string_view kResultsVersion = "assessment_results";
 constexpr std::size_t kMaxNotes = 10000;
 constexpr std::int64_t kMaxLimit = 2000;
 
@@ -32,15 +66,12 @@ struct StoredResult {
     json::object document;
 };
 
-/// One assessment with everything needed to show its results.
+/// An assessment with its stored results, documents parsed: what a write compares against.
 struct Assessed {
     schema::Record record;
     std::shared_ptr<const catalog::Catalog> view;
     const catalog::Framework* framework = nullptr;
-    std::unordered_map<std::string, const catalog::Node*> section_of;  // requirement → top node
-    std::unordered_map<std::string, StoredResult> manual;              // by requirement URN
-    std::vector<SourceResult> sources;
-    std::unordered_map<std::string, InferredResult> inferred;
+    std::unordered_map<std::string, StoredResult> manual;  // by requirement URN
 };
 
 json::object ParseDocument(const std::string& text) {
@@ -100,12 +131,8 @@ Result<std::vector<SourceResult>> LoadSources(
     return out;
 }
 
-/// Whether Load projects the results of the assessments named in infer_from.
-enum class Inference { kSkip, kInfer };
-
-Result<Assessed> Load(
-    const ComplianceDeps& deps, store::TenantScope& scope, RecordId id, Inference inference
-) {
+/// The assessment record and its framework in the tenant's catalog view.
+Result<Assessed> LoadRecord(const ComplianceDeps& deps, store::TenantScope& scope, RecordId id) {
     Assessed a;
     ISMS_TRY_ASSIGN(a.record, store::GetRecord(scope, deps.registry.Get("assessments"), id));
     ISMS_TRY_ASSIGN(a.view, deps.catalog.View(scope.tenant()));
@@ -117,10 +144,12 @@ Result<Assessed> Load(
         );
     }
     a.framework = entry->framework;
-    for (const catalog::Node& n : a.framework->nodes) {
-        const auto parent = a.section_of.find(n.parent_urn);
-        a.section_of[n.urn] = parent != a.section_of.end() ? parent->second : &n;
-    }
+    return a;
+}
+
+/// LoadRecord with every stored result.
+Result<Assessed> Load(const ComplianceDeps& deps, store::TenantScope& scope, RecordId id) {
+    ISMS_TRY_ASSIGN(Assessed a, LoadRecord(deps, scope, id));
     ISMS_TRY_ASSIGN(
         auto rows,
         scope.sql().Query(
@@ -132,15 +161,142 @@ Result<Assessed> Load(
     for (const auto& r : rows) {
         a.manual[r.Text(1)] = StoredResult{r.Int(0), ParseDocument(r.Text(2))};
     }
-    if (inference == Inference::kSkip) {
-        return a;
+    return a;
+}
+
+/// Index of `value` in `values`, or -1.
+int IndexOf(std::string_view value, const auto& values) {
+    for (std::size_t i = 0; i < std::size(values); ++i) {
+        if (value == values[i]) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
+const char* SourceName(ResultSource s) {
+    switch (s) {
+        case ResultSource::kManual:
+            return "manual";
+        case ResultSource::kInferred:
+            return "inferred";
+        case ResultSource::kNone:
+            break;
+    }
+    return "none";
+}
+
+bool Assessable(const catalog::Node& n) {
+    return n.assessable && !n.withdrawn;
+}
+
+json::object Header(const Assessed& a) {
+    return json::object{
+        {"assessment",
+         json::object{
+             {"id", a.record.id.value},
+             {"ref", a.record.ref},
+             {"name", a.record.fields.at("name")}}},
+        {"framework",
+         json::object{
+             {"urn", a.framework->urn},
+             {"ref_id", a.framework->ref_id},
+             {"name", a.framework->name}}}};
+}
+
+/// The summary and per-section counts over every requirement.
+std::pair<json::object, json::array> Counts(const ResultsState& state) {
+    ResultCounts total;
+    std::vector<ResultCounts> sections(state.sections.size());
+    for (const ResultRow& row : state.rows) {
+        const bool inferred = row.source == ResultSource::kInferred;
+        total.Add(row.ResultName(), inferred, row.AuditName());
+        sections[row.section].Add(row.ResultName(), inferred, row.AuditName());
+    }
+    json::array out;
+    for (std::size_t i = 0; i < sections.size(); ++i) {
+        if (sections[i].requirements == 0) {
+            continue;
+        }
+        json::object s = CountsToJson(sections[i]);
+        s["ref_id"] = state.sections[i]->ref_id;
+        s["name"] = state.sections[i]->name;
+        out.emplace_back(std::move(s));
+    }
+    return {CountsToJson(total), std::move(out)};
+}
+
+Result<std::shared_ptr<const ResultsState>> BuildState(
+    const ComplianceDeps& deps, store::TenantScope& scope, RecordId id, std::string stamp
+) {
+    ISMS_TRY_ASSIGN(Assessed a, LoadRecord(deps, scope, id));
+    auto state = std::make_shared<ResultsState>();
+    state->stamp = std::move(stamp);
+    state->view = a.view;
+    state->framework = a.framework;
+    ISMS_TRY_ASSIGN(
+        auto stored,
+        scope.sql().Query(
+            "SELECT id, requirement_urn, result, document FROM assessment_results WHERE "
+            "tenant_id = ? AND assessment_id = ?",
+            {scope.tenant().value, id.value}
+        )
+    );
+    std::unordered_map<std::string_view, const store::SqlRow*> stored_by_urn;
+    stored_by_urn.reserve(stored.size());
+    for (const auto& r : stored) {
+        stored_by_urn[r.Text(1)] = &r;
     }
     ISMS_TRY_ASSIGN(
-        a.sources,
+        state->sources,
         LoadSources(deps, scope, schema::ReferenceIds(a.record.fields.if_contains("infer_from")))
     );
-    a.inferred = InferResults(*a.view, *a.framework, a.sources);
-    return a;
+    state->inferred = InferResults(*a.view, *a.framework, state->sources);
+    std::unordered_map<std::string_view, std::uint16_t> section_of;
+    section_of.reserve(a.framework->nodes.size());
+    for (const catalog::Node& n : a.framework->nodes) {
+        const auto parent = section_of.find(n.parent_urn);
+        if (parent == section_of.end()) {
+            state->sections.push_back(&n);
+        }
+        const auto section = parent != section_of.end()
+                                 ? parent->second
+                                 : static_cast<std::uint16_t>(state->sections.size() - 1);
+        section_of[n.urn] = section;
+        if (!Assessable(n)) {
+            continue;
+        }
+        ResultRow row{&n, 0, section};
+        if (const auto s = stored_by_urn.find(n.urn); s != stored_by_urn.end()) {
+            row.stored = s->second->Int(0);
+            row.result = static_cast<std::uint8_t>(
+                std::max(0, IndexOf(s->second->Text(2), kAssessmentResults))
+            );
+            row.source = ResultSource::kManual;
+            const json::object document = ParseDocument(s->second->Text(3));
+            if (const auto& audit = document.at("audit_result"); audit.is_string()) {
+                row.audit_result =
+                    static_cast<std::int8_t>(IndexOf(audit.get_string(), kAuditResults));
+            }
+        }
+        if (row.result == 0) {  // not assessed by a person: the inferred result counts
+            if (const auto i = state->inferred.find(n.urn);
+                i != state->inferred.end() && !i->second.result.empty()) {
+                row.result = static_cast<std::uint8_t>(
+                    std::max(0, IndexOf(i->second.result, kAssessmentResults))
+                );
+                row.source = ResultSource::kInferred;
+            }
+        }
+        state->rows.push_back(row);
+    }
+    json::object head = Header(a);
+    auto [summary, sections] = Counts(*state);
+    head["summary"] = std::move(summary);
+    head["sections"] = std::move(sections);
+    state->head = json::serialize(head);
+    state->head.pop_back();  // the closing brace: callers add members
+    return std::shared_ptr<const ResultsState>(std::move(state));
 }
 
 json::object NodeJson(const catalog::Catalog& view, const std::string& urn) {
@@ -163,44 +319,25 @@ json::object ContributionJson(const catalog::Catalog& view, const Contribution& 
         {"path", std::move(path)}};
 }
 
-/// The result a requirement counts with: the person's, else the inferred one.
-struct Effective {
-    std::string result = "not_assessed";
-    std::string source = "none";  // manual, inferred, none
-    std::string audit_result;
-};
-
-Effective EffectiveOf(const Assessed& a, const std::string& urn) {
-    Effective e;
-    if (const auto m = a.manual.find(urn); m != a.manual.end()) {
-        e.result = std::string(m->second.document.at("result").as_string());
-        e.source = "manual";
-        if (const auto& audit = m->second.document.at("audit_result"); audit.is_string()) {
-            e.audit_result = std::string(audit.get_string());
-        }
-        if (e.result != "not_assessed") {
-            return e;
-        }
-    }
-    if (const auto i = a.inferred.find(urn); i != a.inferred.end() && !i->second.result.empty()) {
-        e.result = i->second.result;
-        e.source = "inferred";
-    }
-    return e;
-}
-
-json::object ItemJson(const Assessed& a, const catalog::Node& node) {
-    const catalog::Node* section = a.section_of.at(node.urn);
-    const Effective effective = EffectiveOf(a, node.urn);
-    json::object item{
-        {"requirement",
-         json::object{
-             {"urn", node.urn},
-             {"ref_id", node.ref_id},
-             {"name", node.name},
-             {"section", section->ref_id}}},
-        {"result", effective.result},
-        {"source", effective.source}};
+/// One requirement's result; `document` is its stored result, nullptr when none is.
+/// Built in `storage` (a page's arena), since a page is mostly these objects.
+json::object ItemJson(
+    const ResultsState& state,
+    const ResultRow& row,
+    const json::object* document,
+    const json::storage_ptr& storage = {}
+) {
+    const catalog::Node& node = *row.node;
+    json::object item(
+        {{"requirement",
+          {{"urn", node.urn},
+           {"ref_id", node.ref_id},
+           {"name", node.name},
+           {"section", state.sections[row.section]->ref_id}}},
+         {"result", row.ResultName()},
+         {"source", SourceName(row.source)}},
+        storage
+    );
     static const char* const kManualFields[] = {
         "score",
         "notes",
@@ -209,25 +346,24 @@ json::object ItemJson(const Assessed& a, const catalog::Node& node) {
         "audit_result",
         "updated_at",
         "updated_by"};
-    const auto m = a.manual.find(node.urn);
     for (const char* field : kManualFields) {
-        item[field] = m != a.manual.end() ? m->second.document.at(field) : json::value(nullptr);
+        item[field] = document != nullptr ? document->at(field) : json::value(nullptr);
     }
-    if (m != a.manual.end()) {
-        item["manual_result"] = m->second.document.at("result");
+    if (document != nullptr) {
+        item["manual_result"] = document->at("result");
     }
-    json::value inferred(nullptr);
-    json::array suggestions;
-    if (const auto i = a.inferred.find(node.urn); i != a.inferred.end()) {
+    json::value inferred(nullptr, storage);
+    json::array suggestions(storage);
+    if (const auto i = state.inferred.find(node.urn); i != state.inferred.end()) {
         if (!i->second.result.empty()) {
             json::array sources;
             for (const Contribution& c : i->second.sources) {
-                sources.emplace_back(ContributionJson(*a.view, c));
+                sources.emplace_back(ContributionJson(*state.view, c));
             }
             inferred = json::object{{"result", i->second.result}, {"sources", std::move(sources)}};
         }
         for (const Contribution& c : i->second.suggestions) {
-            suggestions.emplace_back(ContributionJson(*a.view, c));
+            suggestions.emplace_back(ContributionJson(*state.view, c));
         }
     }
     item["inferred"] = std::move(inferred);
@@ -235,55 +371,39 @@ json::object ItemJson(const Assessed& a, const catalog::Node& node) {
     return item;
 }
 
-bool Assessable(const catalog::Node& n) {
-    return n.assessable && !n.withdrawn;
+/// One requirement's result with its stored document, read from the store.
+Result<json::object> StoredItem(
+    store::TenantScope& scope,
+    const ResultsState& state,
+    const ResultRow& row,
+    const json::storage_ptr& storage = {}
+) {
+    if (row.stored == 0) {
+        return ItemJson(state, row, nullptr, storage);
+    }
+    ISMS_TRY_ASSIGN(
+        auto stored,
+        scope.sql().Query(
+            "SELECT document FROM assessment_results WHERE tenant_id = ? AND id = ?",
+            {scope.tenant().value, row.stored}
+        )
+    );
+    if (stored.empty()) {
+        return Error::Internal("assessment result " + std::to_string(row.stored) + " vanished");
+    }
+    const json::object document = ParseDocument(stored[0].Text(0));
+    return ItemJson(state, row, &document, storage);
 }
 
-/// Summary and per-section counts over every requirement.
-std::pair<json::object, json::array> Counts(const Assessed& a) {
-    ResultCounts total;
-    std::vector<std::pair<const catalog::Node*, ResultCounts>> sections;
-    for (const catalog::Node& n : a.framework->nodes) {
-        if (n.parent_urn.empty()) {
-            sections.emplace_back(&n, ResultCounts{});
-        }
-        if (!Assessable(n)) {
-            continue;
-        }
-        const Effective e = EffectiveOf(a, n.urn);
-        total.Add(e.result, e.source == "inferred", e.audit_result);
-        const catalog::Node* section = a.section_of.at(n.urn);
-        for (auto& [node, counts] : sections) {
-            if (node == section) {
-                counts.Add(e.result, e.source == "inferred", e.audit_result);
-            }
+/// The row of an assessable requirement, by URN (any case) or ref_id.
+const ResultRow* FindRow(const ResultsState& state, std::string_view key) {
+    const std::string urn = catalog::AsciiLowercase(key);
+    for (const ResultRow& row : state.rows) {
+        if (row.node->urn == urn || row.node->ref_id == key) {
+            return &row;
         }
     }
-    json::array out;
-    for (const auto& [node, counts] : sections) {
-        if (counts.requirements == 0) {
-            continue;
-        }
-        json::object s = CountsToJson(counts);
-        s["ref_id"] = node->ref_id;
-        s["name"] = node->name;
-        out.emplace_back(std::move(s));
-    }
-    return {CountsToJson(total), std::move(out)};
-}
-
-json::object Header(const Assessed& a) {
-    return json::object{
-        {"assessment",
-         json::object{
-             {"id", a.record.id.value},
-             {"ref", a.record.ref},
-             {"name", a.record.fields.at("name")}}},
-        {"framework",
-         json::object{
-             {"urn", a.framework->urn},
-             {"ref_id", a.framework->ref_id},
-             {"name", a.framework->name}}}};
+    return nullptr;
 }
 
 /// A requirement of the assessment's framework by URN (any case) or ref_id.
@@ -458,7 +578,33 @@ Status CheckLinks(
 
 }  // namespace
 
-Result<json::object> AssessmentService::Results(
+Result<std::shared_ptr<const ResultsState>> AssessmentService::State(
+    store::TenantScope& scope, RecordId assessment
+) {
+    ISMS_TRY_ASSIGN(auto view, deps_.catalog.View(scope.tenant()));
+    ISMS_TRY_ASSIGN(
+        std::string stamp, store::RegisterVersionStamp(scope, {"assessments", kResultsVersion})
+    );
+    const std::pair key{scope.tenant().value, assessment.value};
+    {
+        const std::lock_guard lock(mutex_);
+        const auto it = states_.find(key);
+        if (it != states_.end() && it->second->stamp == stamp && it->second->view == view) {
+            return it->second;
+        }
+    }
+    ISMS_TRY_ASSIGN(auto state, BuildState(deps_, scope, assessment, std::move(stamp)));
+    if (state->view == view) {  // not raced by a catalog import
+        const std::lock_guard lock(mutex_);
+        if (states_.size() >= kMaxCached) {
+            states_.clear();
+        }
+        states_[key] = state;
+    }
+    return state;
+}
+
+Result<std::string> AssessmentService::Results(
     const iam::Principal& who, RecordId assessment, const ResultsQuery& query
 ) {
     ISMS_TRY(iam::Authorize(who, deps_.registry.Get("assessments"), iam::Action::kRead));
@@ -480,46 +626,48 @@ Result<json::object> AssessmentService::Results(
         return Error::Invalid(std::move(errors));
     }
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
-    ISMS_TRY_ASSIGN(Assessed a, Load(deps_, session, assessment, Inference::kInfer));
+    ISMS_TRY_ASSIGN(auto state, State(session, assessment));
     const std::string section_urn = catalog::AsciiLowercase(query.section);
+    const auto in_section = [&](const catalog::Node& top) {
+        return top.ref_id == query.section || top.urn == section_urn;
+    };
     if (!query.section.empty()
-        && std::none_of(a.framework->nodes.begin(), a.framework->nodes.end(), [&](const auto& n) {
-               return n.parent_urn.empty() && (n.ref_id == query.section || n.urn == section_urn);
-           })) {
+        && std::none_of(
+            state->framework->nodes.begin(),
+            state->framework->nodes.end(),
+            [&](const auto& n) { return n.parent_urn.empty() && in_section(n); }
+        )) {
         return Error::Invalid(
             "section",
-            fmt::format("'{}' is not a section of {}", query.section, a.framework->ref_id)
+            fmt::format("'{}' is not a section of {}", query.section, state->framework->ref_id)
         );
     }
-    json::array items;
+    std::vector<const ResultRow*> page;
     std::int64_t total = 0;
-    for (const catalog::Node& n : a.framework->nodes) {
-        if (!Assessable(n)) {
+    for (const ResultRow& row : state->rows) {
+        if ((!query.section.empty() && !in_section(*state->sections[row.section]))
+            || (!query.result.empty() && row.ResultName() != query.result)
+            || (!query.source.empty() && SourceName(row.source) != query.source)) {
             continue;
-        }
-        const catalog::Node* section = a.section_of.at(n.urn);
-        if (!query.section.empty() && section->ref_id != query.section
-            && section->urn != section_urn) {
-            continue;
-        }
-        if (!query.result.empty() || !query.source.empty()) {
-            const Effective e = EffectiveOf(a, n.urn);
-            if ((!query.result.empty() && e.result != query.result)
-                || (!query.source.empty() && e.source != query.source)) {
-                continue;
-            }
         }
         if (total >= query.offset && total < query.offset + query.limit) {
-            items.emplace_back(ItemJson(a, n));
+            page.push_back(&row);
         }
         ++total;
     }
-    auto [summary, sections] = Counts(a);
-    json::object out = Header(a);
-    out["summary"] = std::move(summary);
-    out["sections"] = std::move(sections);
-    out["total"] = total;
-    out["items"] = std::move(items);
+    std::string out = state->head;
+    out += ",\"total\":" + std::to_string(total) + ",\"items\":";
+    out += '[';
+    json::monotonic_resource arena;
+    const json::storage_ptr storage(&arena);
+    for (const ResultRow* row : page) {
+        if (row != page.front()) {
+            out += ',';
+        }
+        ISMS_TRY_ASSIGN(json::object item, StoredItem(session, *state, *row, storage));
+        out += json::serialize(item);
+    }
+    out += "]}";
     return out;
 }
 
@@ -528,25 +676,21 @@ Result<json::object> AssessmentService::ResultOf(
 ) {
     ISMS_TRY(iam::Authorize(who, deps_.registry.Get("assessments"), iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
-    ISMS_TRY_ASSIGN(Assessed a, Load(deps_, session, assessment, Inference::kInfer));
-    const catalog::Node* node = FindRequirement(a, requirement);
-    if (node == nullptr || !Assessable(*node)) {
+    ISMS_TRY_ASSIGN(auto state, State(session, assessment));
+    const ResultRow* row = FindRow(*state, requirement);
+    if (row == nullptr) {
         return Error::NotFound(fmt::format(
-            "'{}' is not an assessable requirement of {}", requirement, a.framework->ref_id
+            "'{}' is not an assessable requirement of {}", requirement, state->framework->ref_id
         ));
     }
-    return ItemJson(a, *node);
+    return StoredItem(session, *state, *row);
 }
 
-Result<json::object> AssessmentService::Summary(const iam::Principal& who, RecordId assessment) {
+Result<std::string> AssessmentService::Summary(const iam::Principal& who, RecordId assessment) {
     ISMS_TRY(iam::Authorize(who, deps_.registry.Get("assessments"), iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
-    ISMS_TRY_ASSIGN(Assessed a, Load(deps_, session, assessment, Inference::kInfer));
-    auto [summary, sections] = Counts(a);
-    json::object out = Header(a);
-    out["summary"] = std::move(summary);
-    out["sections"] = std::move(sections);
-    return out;
+    ISMS_TRY_ASSIGN(auto state, State(session, assessment));
+    return state->head + '}';
 }
 
 Result<json::object> AssessmentService::SetResults(
@@ -567,7 +711,7 @@ Result<json::object> AssessmentService::SetResults(
     ISMS_TRY_ASSIGN(
         auto tx, store::WriteTx::Begin(deps_.db, who.tenant, who.AsActor(), deps_.clock, deps_.key)
     );
-    ISMS_TRY_ASSIGN(Assessed a, Load(deps_, tx, assessment, Inference::kSkip));
+    ISMS_TRY_ASSIGN(Assessed a, Load(deps_, tx, assessment));
     ISMS_TRY(iam::Authorize(who, spec, iam::Action::kUpdate, a.record.owner));
     if (a.record.archived_at) {
         return Error::Conflict(a.record.ref + " is deleted; its results are kept as they were");
@@ -665,12 +809,20 @@ Result<json::object> AssessmentService::SetResults(
         ));
         ++changed;
     }
-    ISMS_TRY_ASSIGN(Assessed after, Load(deps_, tx, assessment, Inference::kInfer));
-    ISMS_TRY(tx.Commit());
+    if (changed > 0) {
+        ISMS_TRY(store::BumpRegisterVersion(tx, kResultsVersion));
+    }
+    ISMS_TRY_ASSIGN(auto after, BuildState(deps_, tx, assessment, {}));
+    std::unordered_map<const catalog::Node*, const ResultRow*> row_of;
+    for (const ResultRow& row : after->rows) {
+        row_of[row.node] = &row;
+    }
     json::array items;
     for (const ResultInput& in : inputs) {
-        items.emplace_back(ItemJson(after, *in.node));
+        ISMS_TRY_ASSIGN(json::object item, StoredItem(tx, *after, *row_of.at(in.node)));
+        items.emplace_back(std::move(item));
     }
+    ISMS_TRY(tx.Commit());
     return json::object{{"changed", changed}, {"items", std::move(items)}};
 }
 

@@ -5,13 +5,18 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <utility>
 
 #include "compliance/compliance_deps.hpp"
 #include "core/error.hpp"
 #include "core/ids.hpp"
 #include "core/json.hpp"
 #include "iam/principal.hpp"
+#include "store/session.hpp"
 
 namespace isms::compliance {
 
@@ -24,21 +29,24 @@ struct ResultsQuery {
     std::int64_t offset = 0;
 };
 
+struct ResultsState;
+
 class AssessmentService {
 public:
     explicit AssessmentService(const ComplianceDeps& deps) : deps_(deps) {}
 
-    /// {"assessment", "framework", "summary", "sections", "total", "items": [result…]}: the
-    /// summary and sections count every requirement, the items are filtered and paged.
-    [[nodiscard]] Result<json::object> Results(
+    /// {"assessment", "framework", "summary", "sections", "total", "items": [result…]} as JSON
+    /// text: the summary and sections count every requirement, the items are filtered and
+    /// paged.
+    [[nodiscard]] Result<std::string> Results(
         const iam::Principal& who, RecordId assessment, const ResultsQuery& query
     );
     /// One requirement's result, by URN or ref_id.
     [[nodiscard]] Result<json::object> ResultOf(
         const iam::Principal& who, RecordId assessment, const std::string& requirement
     );
-    /// {"assessment", "framework", "summary", "sections"}.
-    [[nodiscard]] Result<json::object> Summary(const iam::Principal& who, RecordId assessment);
+    /// {"assessment", "framework", "summary", "sections"} as JSON text.
+    [[nodiscard]] Result<std::string> Summary(const iam::Principal& who, RecordId assessment);
     /// Sets results in one transaction: {"results": [{"requirement", "result", "score",
     /// "notes", "evidence", "applied_controls", "audit_result"}]}; all or nothing, problems
     /// named "results[i].field". A result back to not_assessed with nothing else removes it.
@@ -48,7 +56,18 @@ public:
     );
 
 private:
+    /// The assessment's results state, cached until the tenant's assessments, results or
+    /// catalog change.
+    [[nodiscard]] Result<std::shared_ptr<const ResultsState>> State(
+        store::TenantScope& scope, RecordId assessment
+    );
+
+    static constexpr std::size_t kMaxCached = 1024;  // assessments; then start afresh
+
     ComplianceDeps deps_;
+    std::mutex mutex_;
+    std::map<std::pair<std::int64_t, std::int64_t>, std::shared_ptr<const ResultsState>>
+        states_;  // by (tenant, assessment)
 };
 
 }  // namespace isms::compliance

@@ -111,13 +111,17 @@ std::unordered_map<std::string, InferredResult> InferResults(
     const std::vector<SourceResult>& sources,
     int max_hops
 ) {
-    std::unordered_set<std::string> wanted;
+    std::unordered_map<std::string, InferredResult> out;
+    if (sources.empty()) {
+        return out;
+    }
+    std::unordered_set<std::string_view> wanted;
+    wanted.reserve(target.nodes.size());
     for (const catalog::Node& n : target.nodes) {
         if (n.assessable && !n.withdrawn) {
             wanted.insert(n.urn);
         }
     }
-    std::unordered_map<std::string, InferredResult> out;
     for (const SourceResult& source : sources) {
         const auto reached = Walk(catalog, source.requirement_urn, max_hops);
         for (const auto& [urn, reach] : reached) {

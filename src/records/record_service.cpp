@@ -4,6 +4,7 @@
 #include "schema/csv.hpp"
 #include "schema/list_query.hpp"
 #include "schema/validate.hpp"
+#include "store/record_json.hpp"
 #include "store/records.hpp"
 #include "store/session.hpp"
 
@@ -152,24 +153,22 @@ Status RecordService::ApplyRules(
     return it->second->BeforeWrite(tx, who, spec, current, draft);
 }
 
-Result<json::object> RecordService::List(
+Result<std::string> RecordService::ListJson(
     const iam::Principal& who, std::string_view register_name, const QueryParams& params
 ) {
     ISMS_TRY_ASSIGN(const auto* spec, Find(register_name));
     ISMS_TRY(iam::Authorize(who, *spec, iam::Action::kRead));
     ISMS_TRY_ASSIGN(schema::ListQuery query, schema::ParseListQuery(*spec, params));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(db_, who.tenant));
-    ISMS_TRY_ASSIGN(auto page, store::ListRecords(session, *spec, query, &totals_));
-    json::array items;
-    items.reserve(page.items.size());
-    for (const auto& r : page.items) {
-        items.push_back(schema::RecordToJson(*spec, r));
-    }
-    return json::object{
-        {"items", std::move(items)},
-        {"total", page.total},
-        {"limit", query.limit},
-        {"offset", query.offset}};
+    return store::ListRecordsJson(session, *spec, query, &totals_);
+}
+
+Result<json::object> RecordService::List(
+    const iam::Principal& who, std::string_view register_name, const QueryParams& params
+) {
+    ISMS_TRY_ASSIGN(std::string text, ListJson(who, register_name, params));
+    ISMS_TRY_ASSIGN(json::value page, ParseJson(text));
+    return std::move(page.as_object());
 }
 
 Result<json::object> RecordService::Get(

@@ -36,6 +36,11 @@ public:
         const store::LedgerKey& key
     );
 
+    /// One page as {"items", "total", "limit", "offset"}, written as JSON text for the API.
+    [[nodiscard]] Result<std::string> ListJson(
+        const iam::Principal& who, std::string_view register_name, const QueryParams& params
+    );
+    /// ListJson as an object, for callers that read the page.
     [[nodiscard]] Result<json::object> List(
         const iam::Principal& who, std::string_view register_name, const QueryParams& params
     );

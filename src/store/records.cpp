@@ -11,8 +11,6 @@ using schema::FieldType;
 using schema::Record;
 using schema::RegisterSpec;
 
-constexpr std::size_t kCommonColumnCount = 11;
-
 SqlValue ToSql(FieldType type, const json::value& v) {
     if (v.is_null()) {
         return std::monostate{};
@@ -273,7 +271,7 @@ Result<Record> RecordFromRow(const RegisterSpec& spec, const SqlRow& row) {
         r.archived_at = ParseTimestamp(row.Text(10));
     }
     for (std::size_t i = 0; i < spec.fields.size(); ++i) {
-        const std::size_t col = kCommonColumnCount + i;
+        const std::size_t col = kRecordCommonColumns + i;
         if (!row.IsNull(col)) {
             ISMS_TRY_ASSIGN(json::value v, FromSql(spec.fields[i].type, row, col));
             r.fields[spec.fields[i].name] = std::move(v);
@@ -297,7 +295,7 @@ Result<Record> GetRecord(TenantScope& scope, const RegisterSpec& spec, RecordId 
     return RecordFromRow(spec, rows[0]);
 }
 
-Result<RecordPage> ListRecords(
+Result<RecordRows> ListRecordRows(
     TenantScope& scope, const RegisterSpec& spec, const schema::ListQuery& query, CountCache* cache
 ) {
     const Dialect dialect = scope.sql().dialect();
@@ -358,10 +356,17 @@ Result<RecordPage> ListRecords(
             params
         )
     );
+    return RecordRows{std::move(rows), total};
+}
+
+Result<RecordPage> ListRecords(
+    TenantScope& scope, const RegisterSpec& spec, const schema::ListQuery& query, CountCache* cache
+) {
+    ISMS_TRY_ASSIGN(RecordRows found, ListRecordRows(scope, spec, query, cache));
     RecordPage page;
-    page.total = total;
-    page.items.reserve(rows.size());
-    for (const auto& row : rows) {
+    page.total = found.total;
+    page.items.reserve(found.rows.size());
+    for (const auto& row : found.rows) {
         ISMS_TRY_ASSIGN(Record r, RecordFromRow(spec, row));
         page.items.push_back(std::move(r));
     }

@@ -24,12 +24,25 @@ struct RecordPage {
     std::int64_t total = 0;
 };
 
+/// A page as the rows RecordColumns selects, before they become records.
+struct RecordRows {
+    std::vector<SqlRow> rows;
+    std::int64_t total = 0;
+};
+
 [[nodiscard]] Result<schema::Record> GetRecord(
     TenantScope& scope, const schema::RegisterSpec& spec, RecordId id
 );
 /// One page and the total of matches; with `cache`, the total is reused while the register of
 /// this tenant has not changed.
 [[nodiscard]] Result<RecordPage> ListRecords(
+    TenantScope& scope,
+    const schema::RegisterSpec& spec,
+    const schema::ListQuery& query,
+    CountCache* cache = nullptr
+);
+/// ListRecords without decoding the rows (record_json.hpp writes them straight as JSON).
+[[nodiscard]] Result<RecordRows> ListRecordRows(
     TenantScope& scope,
     const schema::RegisterSpec& spec,
     const schema::ListQuery& query,
@@ -86,6 +99,8 @@ struct RecordPage {
     WriteTx& tx, const std::string& register_name, const std::vector<schema::FieldSpec>& fields
 );
 
+/// RecordColumns selects these first (id … archived_at), then one column per declared field.
+inline constexpr std::size_t kRecordCommonColumns = 11;
 /// Reads a record row as selected by RecordColumns(spec); used by ledger verification too.
 [[nodiscard]] std::string RecordColumns(const schema::RegisterSpec& spec);
 [[nodiscard]] Result<schema::Record> RecordFromRow(

@@ -4,7 +4,7 @@ namespace isms::store {
 
 Result<ReadSession> ReadSession::Open(Database& db, TenantId tenant) {
     ISMS_TRY_ASSIGN(ConnectionLease lease, db.Reader());
-    ISMS_TRY(lease->ExecScript("BEGIN"));
+    ISMS_TRY(lease->Exec("BEGIN", {}));  // a cached statement: every read request opens one
     return ReadSession(std::move(lease), tenant);
 }
 
@@ -16,7 +16,7 @@ ReadSession::ReadSession(ReadSession&& other) noexcept
 
 ReadSession::~ReadSession() {
     if (open_) {
-        static_cast<void>(sql().ExecScript("COMMIT"));
+        static_cast<void>(sql().Exec("COMMIT", {}));
     }
 }
 

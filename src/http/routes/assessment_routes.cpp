@@ -13,17 +13,22 @@ void AppendAssessmentRoutes(ApiRouter& router, Services& s) {
          "(section, result, source, limit, offset)",
          "compliance"},
         [&s](const RouteContext& ctx, const iam::Principal* who) {
-            return Render(ctx, [&]() -> Result<json::object> {
-                ISMS_TRY(OnlyKnownQuery(ctx, {"section", "result", "source", "limit", "offset"}));
-                ISMS_TRY_ASSIGN(auto id, IdParam(ctx, "id"));
-                compliance::ResultsQuery query;
-                query.section = QueryValue(ctx, "section");
-                query.result = QueryValue(ctx, "result");
-                query.source = QueryValue(ctx, "source");
-                ISMS_TRY_ASSIGN(query.limit, QueryInt(ctx, "limit", query.limit));
-                ISMS_TRY_ASSIGN(query.offset, QueryInt(ctx, "offset", query.offset));
-                return s.compliance.assessments.Results(*who, RecordId{id}, query);
-            }());
+            return RenderText(
+                ctx,
+                [&]() -> Result<std::string> {
+                    ISMS_TRY(OnlyKnownQuery(ctx, {"section", "result", "source", "limit", "offset"})
+                    );
+                    ISMS_TRY_ASSIGN(auto id, IdParam(ctx, "id"));
+                    compliance::ResultsQuery query;
+                    query.section = QueryValue(ctx, "section");
+                    query.result = QueryValue(ctx, "result");
+                    query.source = QueryValue(ctx, "source");
+                    ISMS_TRY_ASSIGN(query.limit, QueryInt(ctx, "limit", query.limit));
+                    ISMS_TRY_ASSIGN(query.offset, QueryInt(ctx, "offset", query.offset));
+                    return s.compliance.assessments.Results(*who, RecordId{id}, query);
+                }(),
+                "application/json"
+            );
         }
     );
     router.Add(
@@ -87,11 +92,15 @@ void AppendAssessmentRoutes(ApiRouter& router, Services& s) {
          "Progress and compliance score of the assessment and of each section",
          "compliance"},
         [&s](const RouteContext& ctx, const iam::Principal* who) {
-            return Render(ctx, [&]() -> Result<json::object> {
-                ISMS_TRY(OnlyKnownQuery(ctx, {}));
-                ISMS_TRY_ASSIGN(auto id, IdParam(ctx, "id"));
-                return s.compliance.assessments.Summary(*who, RecordId{id});
-            }());
+            return RenderText(
+                ctx,
+                [&]() -> Result<std::string> {
+                    ISMS_TRY(OnlyKnownQuery(ctx, {}));
+                    ISMS_TRY_ASSIGN(auto id, IdParam(ctx, "id"));
+                    return s.compliance.assessments.Summary(*who, RecordId{id});
+                }(),
+                "application/json"
+            );
         }
     );
 }

@@ -11,7 +11,11 @@ void AppendRegisterRoutes(ApiRouter& router, Services& s) {
          "List records with filters, search, sort and paging",
          "registers"},
         [&s](const RouteContext& ctx, const iam::Principal* who) {
-            return Render(ctx, s.records.List(*who, ctx.Param("register"), ctx.target.query));
+            return RenderText(
+                ctx,
+                s.records.ListJson(*who, ctx.Param("register"), ctx.target.query),
+                "application/json"
+            );
         }
     );
     router.Add(

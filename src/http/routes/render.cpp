@@ -126,14 +126,14 @@ Response Render(
 }
 
 Response RenderText(
-    const RouteContext& ctx, const Result<std::string>& result, std::string_view content_type
+    const RouteContext& ctx, Result<std::string> result, std::string_view content_type
 ) {
     if (!result) {
         return RenderError(ctx, result.error());
     }
     Response r;
     r.SetHeader("Content-Type", std::string(content_type));
-    r.body = *result;
+    r.body = std::move(*result);
     return r;
 }
 

@@ -43,7 +43,7 @@ namespace isms::http {
 [[nodiscard]] Response RenderError(const RouteContext& ctx, const Error& error);
 /// A drawing or other text answer (`content_type`, e.g. "image/svg+xml"), or the problem.
 [[nodiscard]] Response RenderText(
-    const RouteContext& ctx, const Result<std::string>& result, std::string_view content_type
+    const RouteContext& ctx, Result<std::string> result, std::string_view content_type
 );
 
 }  // namespace isms::http
