@@ -237,8 +237,9 @@ Result<std::shared_ptr<const ResultsState>> BuildState(
     ISMS_TRY_ASSIGN(
         auto stored,
         scope.sql().Query(
-            "SELECT id, requirement_urn, result, document FROM assessment_results WHERE "
-            "tenant_id = ? AND assessment_id = ?",
+            "SELECT id, requirement_urn, result, "
+                + store::JsonMemberText(scope.sql().dialect(), "document", "audit_result")
+                + " FROM assessment_results WHERE tenant_id = ? AND assessment_id = ?",
             {scope.tenant().value, id.value}
         )
     );
@@ -273,10 +274,9 @@ Result<std::shared_ptr<const ResultsState>> BuildState(
                 std::max(0, IndexOf(s->second->Text(2), kAssessmentResults))
             );
             row.source = ResultSource::kManual;
-            const json::object document = ParseDocument(s->second->Text(3));
-            if (const auto& audit = document.at("audit_result"); audit.is_string()) {
+            if (!s->second->IsNull(3)) {
                 row.audit_result =
-                    static_cast<std::int8_t>(IndexOf(audit.get_string(), kAuditResults));
+                    static_cast<std::int8_t>(IndexOf(s->second->Text(3), kAuditResults));
             }
         }
         if (row.result == 0) {  // not assessed by a person: the inferred result counts

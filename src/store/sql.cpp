@@ -80,6 +80,20 @@ std::string JsonArrayContains(Dialect d, std::string_view column, bool text_item
     return "";
 }
 
+std::string JsonMemberText(Dialect d, std::string_view column, std::string_view key) {
+    std::string sql = "(";
+    sql.append(column);
+    switch (d) {
+        case Dialect::kSqlite:
+            sql.append(" ->> '$.").append(key).append("')");
+            return sql;
+        case Dialect::kPostgres:
+            sql.append("::jsonb ->> '").append(key).append("')");
+            return sql;
+    }
+    return sql;
+}
+
 const char* CaseInsensitiveLike(Dialect d) {
     switch (d) {
         case Dialect::kSqlite:

@@ -55,6 +55,9 @@ public:
 [[nodiscard]] const char* AutoIdColumn(Dialect d);
 /// A predicate that is true when the JSON array in `column` contains the bound value.
 [[nodiscard]] std::string JsonArrayContains(Dialect d, std::string_view column, bool text_items);
+/// The text of member `key` of the JSON object in `column` (NULL when absent or null), so a
+/// query reads one member without the caller parsing the document. `key` is a plain name.
+[[nodiscard]] std::string JsonMemberText(Dialect d, std::string_view column, std::string_view key);
 /// Case-insensitive LIKE operator.
 [[nodiscard]] const char* CaseInsensitiveLike(Dialect d);
 
