@@ -16,6 +16,7 @@ int ExitCode(ErrorCode code) {
         case ErrorCode::kUnauthenticated:
         case ErrorCode::kPermissionDenied:
             return 6;
+        case ErrorCode::kRateLimited:
         case ErrorCode::kUnavailable:
             return 7;
         case ErrorCode::kInternal:

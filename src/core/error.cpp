@@ -40,6 +40,9 @@ Error Error::Denied(std::string message) {
 Error Error::Internal(std::string message) {
     return Error{ErrorCode::kInternal, std::move(message), {}};
 }
+Error Error::RateLimited(std::string message, std::int64_t retry_after) {
+    return Error{ErrorCode::kRateLimited, std::move(message), {}, retry_after};
+}
 
 const char* ErrorName(ErrorCode code) {
     switch (code) {
@@ -59,6 +62,8 @@ const char* ErrorName(ErrorCode code) {
             return "forbidden";
         case ErrorCode::kTooLarge:
             return "too-large";
+        case ErrorCode::kRateLimited:
+            return "rate-limited";
         case ErrorCode::kUnavailable:
             return "unavailable";
         case ErrorCode::kInternal:

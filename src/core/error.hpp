@@ -4,6 +4,7 @@
 // and cli/exit_code.cpp (process exit code); see docs/adr/0002-error-model.md.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,6 +23,7 @@ enum class ErrorCode {
     kUnauthenticated,   // no or invalid credentials
     kPermissionDenied,  // authenticated, but the role or ownership does not allow it
     kTooLarge,          // input over a size limit
+    kRateLimited,       // too many attempts (failed log-ons): retry after `retry_after` seconds
     kUnavailable,       // database busy or timed out after retries
     kInternal,          // a bug or an infrastructure failure (I/O, corrupted store)
 };
@@ -36,6 +38,7 @@ struct Error {
     ErrorCode code = ErrorCode::kInternal;
     std::string message;
     std::vector<FieldError> fields;
+    std::int64_t retry_after = 0;  // kRateLimited: seconds until a retry may be accepted
 
     [[nodiscard]] static Error Invalid(std::string field, std::string message);
     [[nodiscard]] static Error Invalid(std::vector<FieldError> fields);
@@ -46,6 +49,7 @@ struct Error {
     [[nodiscard]] static Error Unauthenticated(std::string message);
     [[nodiscard]] static Error Denied(std::string message);
     [[nodiscard]] static Error Internal(std::string message);
+    [[nodiscard]] static Error RateLimited(std::string message, std::int64_t retry_after);
 };
 
 /// Stable machine name of a code ("validation", "not-found", …): the problem+json type suffix.

@@ -81,6 +81,8 @@ unsigned HttpStatus(ErrorCode code) {
             return 403;
         case ErrorCode::kTooLarge:
             return 413;
+        case ErrorCode::kRateLimited:
+            return 429;
         case ErrorCode::kUnavailable:
             return 503;
         case ErrorCode::kInternal:
@@ -102,6 +104,9 @@ Response ProblemResponse(const Error& error, std::string_view request_id) {
     Response r = Render(std::move(p), status);
     if (error.code == ErrorCode::kUnauthenticated) {
         r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"isms\"");
+    }
+    if (error.code == ErrorCode::kRateLimited && error.retry_after > 0) {
+        r.headers.emplace_back("Retry-After", std::to_string(error.retry_after));
     }
     return r;
 }

@@ -268,6 +268,24 @@ Result<LoginResult> IamService::Login(
     const std::string& remote_address
 ) {
     const auto refused = Error::Unauthenticated("e-mail or password is wrong");
+    const std::string account = Lower(email);
+    {
+        ISMS_TRY_ASSIGN(auto conn, db_.Reader());
+        ISMS_TRY_ASSIGN(
+            const std::int64_t wait,
+            throttle_.LockedFor(*conn, account, remote_address, clock_.Now())
+        );
+        if (wait > 0) {  // no password is checked while locked
+            Log().Log(
+                Severity::kWarning,
+                "auth.login_throttled",
+                {{"email", email}, {"remote", remote_address}, {"retry_after", wait}}
+            );
+            return Error::RateLimited(
+                "too many failed log-ons; try again in " + std::to_string(wait) + " s", wait
+            );
+        }
+    }
     std::optional<UserId> user;
     std::string hash = dummy_hash_;
     std::optional<Timestamp> previous_login;
@@ -277,7 +295,7 @@ Result<LoginResult> IamService::Login(
             auto rows,
             conn->Query(
                 "SELECT id, password_hash, disabled, last_login_at FROM users WHERE email = ?",
-                {Lower(email)}
+                {account}
             )
         );
         if (!rows.empty() && rows[0].Int(2) == 0) {
@@ -299,8 +317,22 @@ Result<LoginResult> IamService::Login(
             "auth",
             user ? user->value : 0,
             std::nullopt,
-            json::serialize(json::object{{"email", Lower(email)}, {"remote", remote_address}})
+            json::serialize(json::object{{"email", account}, {"remote", remote_address}})
         ));
+        ISMS_TRY_ASSIGN(
+            const std::vector<Lockout> locked,
+            throttle_.CountFailure(tx.sql(), account, remote_address, tx.now())
+        );
+        for (const Lockout& lock : locked) {
+            const json::object what{
+                {"key", lock.key},
+                {"failures", lock.failures},
+                {"until", FormatTimestamp(lock.until)}};
+            ISMS_TRY(tx.Append(
+                "lockout", "auth", user ? user->value : 0, std::nullopt, json::serialize(what)
+            ));
+            Log().Log(Severity::kWarning, "auth.lockout", what);
+        }
         ISMS_TRY(tx.Commit());
         return refused;
     }
@@ -355,6 +387,7 @@ Result<LoginResult> IamService::Login(
     ISMS_TRY(tx.sql().Exec(
         "UPDATE users SET last_login_at = ? WHERE id = ?", {FormatTimestamp(now), user->value}
     ));
+    ISMS_TRY(throttle_.Forget(tx.sql(), account));
     ISMS_TRY(tx.Append(
         "login",
         "auth",

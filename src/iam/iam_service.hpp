@@ -11,6 +11,7 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/json.hpp"
+#include "iam/login_throttle.hpp"
 #include "iam/principal.hpp"
 #include "store/database.hpp"
 #include "store/ledger.hpp"
@@ -110,7 +111,8 @@ private:
     const Clock& clock_;
     const store::LedgerKey& key_;
     SessionPolicy policy_;
-    std::string dummy_hash_;  // verified against when the user is unknown, for equal timing
+    std::string dummy_hash_;
+    LoginThrottle throttle_;  // verified against when the user is unknown, for equal timing
 };
 
 }  // namespace isms::iam

@@ -116,6 +116,14 @@ const std::vector<std::function<std::string(Dialect)>>& Steps() {
                      "requirement_urn TEXT NOT NULL, result TEXT NOT NULL, document TEXT NOT "
                      "NULL, UNIQUE (tenant_id, assessment_id, requirement_urn));";
         },
+        // 7: log-on throttling (src/iam/login_throttle.hpp): failed log-ons per account and per
+        // source address, and how long each is locked
+        [](Dialect) {
+            return std::string(
+                "CREATE TABLE login_throttle (key TEXT PRIMARY KEY, failures BIGINT NOT NULL, "
+                "last_failure_at TEXT NOT NULL, locked_until TEXT);"
+            );
+        },
     };
     return kSteps;
 }
