@@ -193,6 +193,9 @@ Status IamService::SetMembership(
     ISMS_TRY(tx.Append(
         before ? "role_changed" : "member_added", "memberships", user.value, before, after
     ));
+    if (before) {  // sessions opened under the old role end: the user logs on again
+        ISMS_TRY(EndSessions(tx, user, "role_changed"));
+    }
     return tx.Commit();
 }
 
@@ -373,15 +376,15 @@ Result<LoginResult> IamService::Login(
         p.credential_id,
         tx.sql().QueryInt(
             "INSERT INTO sessions (token_hash, tenant_id, user_id, csrf_token, created_at, "
-            "last_seen_at, "
-            "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            "last_seen_at, expires_at, remote) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             {TokenHash(result.session_token),
              tenant->value,
              user->value,
              p.csrf_token,
              FormatTimestamp(now),
              FormatTimestamp(now),
-             FormatTimestamp(now + policy_.absolute)}
+             FormatTimestamp(now + policy_.absolute),
+             remote_address}
         )
     );
     ISMS_TRY(tx.sql().Exec(

@@ -15,6 +15,7 @@
 #include "iam/principal.hpp"
 #include "store/database.hpp"
 #include "store/ledger.hpp"
+#include "store/session.hpp"
 
 namespace isms::iam {
 
@@ -99,6 +100,14 @@ public:
         std::optional<Timestamp> expires_at
     );
     [[nodiscard]] Result<json::array> ListTokens(const Principal& who);
+
+    /// The caller's live sessions in this organization, newest first, the one in use marked
+    /// `current`.
+    [[nodiscard]] Result<json::array> ListSessions(const Principal& who);
+    /// Ends one of the caller's own sessions; anyone else's is not found.
+    [[nodiscard]] Status RevokeSession(const Principal& who, std::int64_t session_id);
+    /// An admin ends every session `user` has in the admin's organization; returns how many.
+    [[nodiscard]] Result<std::int64_t> RevokeUserSessions(const Principal& who, UserId user);
     [[nodiscard]] Status RevokeToken(const Principal& who, std::int64_t token_id);
 
     /// Builds the principal for a user acting in a tenant (CLI and system tasks).
@@ -106,6 +115,11 @@ public:
 
 private:
     [[nodiscard]] Result<Principal> LoadPrincipal(TenantId tenant, UserId user, Via via);
+    /// Revokes the live sessions of `user` in the transaction's organization, with a ledger
+    /// event and a log line naming `reason`; returns how many.
+    [[nodiscard]] Result<std::int64_t> EndSessions(
+        store::WriteTx& tx, UserId user, std::string_view reason
+    );
 
     store::Database& db_;
     const Clock& clock_;

@@ -124,6 +124,8 @@ const std::vector<std::function<std::string(Dialect)>>& Steps() {
                 "last_failure_at TEXT NOT NULL, locked_until TEXT);"
             );
         },
+        // 8: the source address a session logged on from, shown when a user lists sessions
+        [](Dialect) { return std::string("ALTER TABLE sessions ADD COLUMN remote TEXT;"); },
     };
     return kSteps;
 }

@@ -172,6 +172,38 @@ void AppendAuthRoutes(ApiRouter& router, Services& s) {
         }
     );
     router.Add(
+        {"GET", "/api/v1/auth/sessions", "The caller's live log-on sessions", "auth"},
+        [&s](const RouteContext& ctx, const iam::Principal* who) {
+            return Render(ctx, [&]() -> Result<json::object> {
+                ISMS_TRY_ASSIGN(auto sessions, s.iam.ListSessions(*who));
+                return json::object{{"items", std::move(sessions)}};
+            }());
+        }
+    );
+    router.Add(
+        {"DELETE", "/api/v1/auth/sessions/{id}", "End one of the caller's sessions", "auth"},
+        [&s](const RouteContext& ctx, const iam::Principal* who) {
+            return Render(ctx, [&]() -> Result<json::object> {
+                ISMS_TRY_ASSIGN(auto id, IdParam(ctx, "id"));
+                ISMS_TRY(s.iam.RevokeSession(*who, id));
+                return json::object{{"revoked", true}};
+            }());
+        }
+    );
+    router.Add(
+        {"DELETE",
+         "/api/v1/members/{id}/sessions",
+         "End every session a member has in the organization (admin)",
+         "auth"},
+        [&s](const RouteContext& ctx, const iam::Principal* who) {
+            return Render(ctx, [&]() -> Result<json::object> {
+                ISMS_TRY_ASSIGN(auto id, IdParam(ctx, "id"));
+                ISMS_TRY_ASSIGN(auto ended, s.iam.RevokeUserSessions(*who, UserId{id}));
+                return json::object{{"revoked", ended}};
+            }());
+        }
+    );
+    router.Add(
         {"GET", "/api/v1/members", "Members of the organization and their roles", "auth"},
         [&s](const RouteContext& ctx, const iam::Principal* who) {
             return Render(ctx, [&]() -> Result<json::object> {
