@@ -1,7 +1,8 @@
 # Thin wrappers; CMake presets do the work. Every target installs what it needs first.
-.PHONY: run test build release bench fmt fmt-check tidy clean deps-build deps-test
+.PHONY: run test build release bench fuzz fmt fmt-check tidy clean deps-build deps-test
 
 DATA ?= ./isms-data
+FUZZ_TARGETS := json_body list_query csv_import ciso_yaml oscal_import apitest_parser
 LISTEN ?= 127.0.0.1:8080
 JOBS ?= $(shell nproc)
 
@@ -34,6 +35,14 @@ bench: release deps-test
 	@cmake --preset release -DISMS_BUILD_BENCH=ON >/dev/null
 	@cmake --build build/release -j $(JOBS)
 	@bench/run.sh build/release
+
+## make fuzz: fuzz each parser for FUZZ_SECONDS (default 60) with libFuzzer (docs/testing.md)
+FUZZ_SECONDS ?= 60
+fuzz:
+	@scripts/install-deps.sh fuzz
+	@cmake --preset fuzz >/dev/null
+	@cmake --build build/fuzz -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ_TARGETS))
+	@scripts/fuzz.sh build/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 fmt:
 	@git ls-files -z --cached --others --exclude-standard '*.cpp' '*.hpp' | xargs -0 clang-format -i

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages isms needs to build, test and benchmark.
 # Idempotent: asks dpkg first and calls apt-get only for what is missing.
-# Usage: scripts/install-deps.sh [build|test|bench]   (default: build)
+# Usage: scripts/install-deps.sh [build|test|bench|fuzz]   (default: build)
 set -euo pipefail
 
 build_pkgs=(
@@ -13,13 +13,15 @@ build_pkgs=(
 )
 test_pkgs=(libgtest-dev libgmock-dev sqlite3 clang-format curl jq)
 bench_pkgs=(libbenchmark-dev wrk curl jq time)
+fuzz_pkgs=(clang libclang-rt-14-dev)
 
 want=("${build_pkgs[@]}")
 case "${1:-build}" in
   build) ;;
   test) want+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
   bench) want+=("${bench_pkgs[@]}") ;;
-  *) echo "usage: $0 [build|test|bench]" >&2; exit 2 ;;
+  fuzz) want+=("${test_pkgs[@]}" "${fuzz_pkgs[@]}") ;;
+  *) echo "usage: $0 [build|test|bench|fuzz]" >&2; exit 2 ;;
 esac
 
 missing=()

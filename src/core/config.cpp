@@ -134,9 +134,11 @@ Result<Config> LoadConfig(
             return Error::Invalid("config", path + ": " + parsed.error().message);
         }
         for (const auto& [key, value] : *parsed) {
-            auto it = std::find_if(Settings().begin(), Settings().end(), [&](const Setting& s) {
-                return key == s.name;
-            });
+            // Bindings are captured by name: clang 14 (make fuzz) cannot capture them implicitly.
+            auto it =
+                std::find_if(Settings().begin(), Settings().end(), [&key = key](const Setting& s) {
+                    return key == s.name;
+                });
             if (it == Settings().end()) {
                 return Error::Invalid(std::string(key), "unknown setting in " + path);
             }
@@ -151,9 +153,10 @@ Result<Config> LoadConfig(
         }
     }
     for (const auto& [name, value] : flags) {
-        auto it = std::find_if(Settings().begin(), Settings().end(), [&](const Setting& s) {
-            return name == s.name;
-        });
+        auto it =
+            std::find_if(Settings().begin(), Settings().end(), [&name = name](const Setting& s) {
+                return name == s.name;
+            });
         if (it == Settings().end()) {
             return Error::Invalid(name, "unknown setting");
         }

@@ -325,9 +325,12 @@ Result<Draft> ValidateInput(
             json::object extra;
             for (const auto& [ekey, evalue] : value.get_object()) {
                 const std::string path = "extra." + std::string(ekey);
-                auto it = std::find_if(extension.begin(), extension.end(), [&](const FieldSpec& f) {
-                    return f.name == ekey;
-                });
+                // Captured by name: clang 14 (make fuzz) cannot capture a binding implicitly.
+                auto it = std::find_if(
+                    extension.begin(),
+                    extension.end(),
+                    [&ekey = ekey](const FieldSpec& f) { return f.name == ekey; }
+                );
                 if (it == extension.end()) {
                     errors.push_back({path, "unknown custom field"});
                 } else if (!evalue.is_null()) {
