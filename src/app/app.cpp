@@ -164,6 +164,14 @@ struct App::Impl {
                 "auth.permission_denied",
                 {{"user", principal->user.value}, {"method", req.method}, {"path", target->path}}
             );
+            if (auto recorded = iam->RecordDenied(*principal, req.method, target->path);
+                !recorded) {  // the answer stays 403; the log line above keeps the event
+                Log().Log(
+                    Severity::kError,
+                    "auth.permission_denied_unrecorded",
+                    {{"request_id", request_id}, {"why", recorded.error().message}}
+                );
+            }
         }
         return r;
     }

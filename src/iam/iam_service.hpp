@@ -106,6 +106,19 @@ public:
     [[nodiscard]] Result<json::array> ListSessions(const Principal& who);
     /// Ends one of the caller's own sessions; anyone else's is not found.
     [[nodiscard]] Status RevokeSession(const Principal& who, std::int64_t session_id);
+    /// The organization's security events from the ledger, newest first: log-ons and
+    /// log-offs, refused permissions, ended sessions, members and roles, tokens — each with a
+    /// severity (security_events.hpp). Failed log-ons and lock-outs name no organization (the
+    /// caller is not known yet) and stay instance-wide. Admins and auditors only.
+    /// {"items": [{"seq", "at", "actor": {"id", "name"}, "event", "severity", "subject",
+    /// "subject_id", "detail"}], "limit", "offset"}.
+    [[nodiscard]] Result<json::object> SecurityEvents(
+        const Principal& who, std::int64_t limit, std::int64_t offset
+    );
+    /// Records a refused request (HTTP 403) as a security event in the ledger.
+    [[nodiscard]] Status RecordDenied(
+        const Principal& who, const std::string& method, const std::string& path
+    );
     /// An admin ends every session `user` has in the admin's organization; returns how many.
     [[nodiscard]] Result<std::int64_t> RevokeUserSessions(const Principal& who, UserId user);
     [[nodiscard]] Status RevokeToken(const Principal& who, std::int64_t token_id);

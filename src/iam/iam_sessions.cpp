@@ -89,6 +89,20 @@ Result<std::int64_t> IamService::RevokeUserSessions(const Principal& who, UserId
     return ended;
 }
 
+Status IamService::RecordDenied(
+    const Principal& who, const std::string& method, const std::string& path
+) {
+    ISMS_TRY_ASSIGN(auto tx, store::WriteTx::Begin(db_, who.tenant, who.AsActor(), clock_, key_));
+    ISMS_TRY(tx.Append(
+        "permission_denied",
+        "auth",
+        who.user.value,
+        std::nullopt,
+        ToJsonText(json::object{{"method", method}, {"path", path}})
+    ));
+    return tx.Commit();
+}
+
 Result<std::int64_t> IamService::EndSessions(
     store::WriteTx& tx, UserId user, std::string_view reason
 ) {

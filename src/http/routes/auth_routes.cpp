@@ -204,6 +204,21 @@ void AppendAuthRoutes(ApiRouter& router, Services& s) {
         }
     );
     router.Add(
+        {"GET",
+         "/api/v1/security-events",
+         "Log-ons, refused permissions, ended sessions, role and token changes, from the ledger "
+         "(admins and auditors; limit, offset)",
+         "auth"},
+        [&s](const RouteContext& ctx, const iam::Principal* who) {
+            return Render(ctx, [&]() -> Result<json::object> {
+                ISMS_TRY(OnlyKnownQuery(ctx, {"limit", "offset"}));
+                ISMS_TRY_ASSIGN(auto limit, QueryInt(ctx, "limit", 100));
+                ISMS_TRY_ASSIGN(auto offset, QueryInt(ctx, "offset", 0));
+                return s.iam.SecurityEvents(*who, limit, offset);
+            }());
+        }
+    );
+    router.Add(
         {"GET", "/api/v1/members", "Members of the organization and their roles", "auth"},
         [&s](const RouteContext& ctx, const iam::Principal* who) {
             return Render(ctx, [&]() -> Result<json::object> {
