@@ -395,23 +395,23 @@ Result<json::object> StoredItem(
     return ItemJson(state, row, &document, storage);
 }
 
-/// The row of an assessable requirement, by URN (any case) or ref_id.
-const ResultRow* FindRow(const ResultsState& state, std::string_view key) {
+/// A node of `framework` by URN (any case) or ref_id.
+const catalog::Node* FindRequirement(const catalog::Framework& framework, std::string_view key) {
     const std::string urn = catalog::AsciiLowercase(key);
-    for (const ResultRow& row : state.rows) {
-        if (row.node->urn == urn || row.node->ref_id == key) {
-            return &row;
+    for (const catalog::Node& n : framework.nodes) {
+        if (n.urn == urn || n.ref_id == key) {
+            return &n;
         }
     }
     return nullptr;
 }
 
-/// A requirement of the assessment's framework by URN (any case) or ref_id.
-const catalog::Node* FindRequirement(const Assessed& a, std::string_view key) {
-    const std::string urn = catalog::AsciiLowercase(key);
-    for (const catalog::Node& n : a.framework->nodes) {
-        if (n.urn == urn || n.ref_id == key) {
-            return &n;
+/// The row of an assessable requirement, by URN (any case) or ref_id.
+const ResultRow* FindRow(const ResultsState& state, std::string_view key) {
+    const catalog::Node* node = FindRequirement(*state.framework, key);
+    for (const ResultRow& row : state.rows) {
+        if (row.node == node) {
+            return &row;
         }
     }
     return nullptr;
@@ -480,7 +480,7 @@ ResultInput ReadResult(
     if (requirement == nullptr || !requirement->is_string()) {
         errors.push_back({at + ".requirement", "required: the requirement's URN or ref_id"});
     } else {
-        in.node = FindRequirement(a, requirement->get_string());
+        in.node = FindRequirement(*a.framework, requirement->get_string());
         if (in.node == nullptr) {
             errors.push_back(
                 {at + ".requirement",
