@@ -43,7 +43,6 @@ struct ResultRow {
 /// tenant's assessments, results or catalog (AssessmentService caches it), and holds no stored
 /// documents: a page reads only the documents it shows.
 struct ResultsState {
-    std::string stamp;
     std::shared_ptr<const catalog::Catalog> view;
     const catalog::Framework* framework = nullptr;
     // {"assessment":…,"framework":…,"summary":…,"sections":[…] without the closing brace
@@ -227,11 +226,10 @@ std::pair<json::object, json::array> Counts(const ResultsState& state) {
 }
 
 Result<std::shared_ptr<const ResultsState>> BuildState(
-    const ComplianceDeps& deps, store::TenantScope& scope, RecordId id, std::string stamp
+    const ComplianceDeps& deps, store::TenantScope& scope, RecordId id
 ) {
     ISMS_TRY_ASSIGN(Assessed a, LoadRecord(deps, scope, id));
     auto state = std::make_shared<ResultsState>();
-    state->stamp = std::move(stamp);
     state->view = a.view;
     state->framework = a.framework;
     ISMS_TRY_ASSIGN(
@@ -583,24 +581,15 @@ Result<std::shared_ptr<const ResultsState>> AssessmentService::State(
 ) {
     ISMS_TRY_ASSIGN(auto view, deps_.catalog.View(scope.tenant()));
     ISMS_TRY_ASSIGN(
-        std::string stamp, store::RegisterVersionStamp(scope, {"assessments", kResultsVersion})
+        std::string versions, store::RegisterVersionStamp(scope, {"assessments", kResultsVersion})
     );
     const std::pair key{scope.tenant().value, assessment.value};
-    {
-        const std::lock_guard lock(mutex_);
-        const auto it = states_.find(key);
-        if (it != states_.end() && it->second->stamp == stamp && it->second->view == view) {
-            return it->second;
-        }
+    if (auto cached = states_.Find(key, CatalogStamp{versions, std::move(view)})) {
+        return *cached;
     }
-    ISMS_TRY_ASSIGN(auto state, BuildState(deps_, scope, assessment, std::move(stamp)));
-    if (state->view == view) {  // not raced by a catalog import
-        const std::lock_guard lock(mutex_);
-        if (states_.size() >= kMaxCached) {
-            states_.clear();
-        }
-        states_[key] = state;
-    }
+    ISMS_TRY_ASSIGN(auto state, BuildState(deps_, scope, assessment));
+    // Stamped with the view it was built from: a catalog import since is seen by the next read.
+    states_.Store(key, CatalogStamp{std::move(versions), state->view}, state);
     return state;
 }
 
@@ -812,7 +801,7 @@ Result<json::object> AssessmentService::SetResults(
     if (changed > 0) {
         ISMS_TRY(store::BumpRegisterVersion(tx, kResultsVersion));
     }
-    ISMS_TRY_ASSIGN(auto after, BuildState(deps_, tx, assessment, {}));
+    ISMS_TRY_ASSIGN(auto after, BuildState(deps_, tx, assessment));
     std::unordered_map<const catalog::Node*, const ResultRow*> row_of;
     for (const ResultRow& row : after->rows) {
         row_of[row.node] = &row;

@@ -5,9 +5,7 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <utility>
 
@@ -62,12 +60,14 @@ private:
         store::TenantScope& scope, RecordId assessment
     );
 
-    static constexpr std::size_t kMaxCached = 1024;  // assessments; then start afresh
-
     ComplianceDeps deps_;
-    std::mutex mutex_;
-    std::map<std::pair<std::int64_t, std::int64_t>, std::shared_ptr<const ResultsState>>
-        states_;  // by (tenant, assessment)
+    // by (tenant, assessment)
+    StampedCache<
+        std::pair<std::int64_t, std::int64_t>,
+        CatalogStamp,
+        std::shared_ptr<const ResultsState>,
+        1024>
+        states_;
 };
 
 }  // namespace isms::compliance

@@ -2,8 +2,13 @@
 // ledger key and the tenant catalogs. Built once by the composition root.
 #pragma once
 
+#include <memory>
+#include <string>
+#include <utility>
+
 #include "catalog/catalog_service.hpp"
 #include "core/clock.hpp"
+#include "core/stamped_cache.hpp"
 #include "schema/registry.hpp"
 #include "store/database.hpp"
 #include "store/ledger.hpp"
@@ -17,5 +22,9 @@ struct ComplianceDeps {
     const store::LedgerKey& key;
     catalog::CatalogService& catalog;
 };
+
+/// What a cached derivation was made from: register versions (store::RegisterVersionStamp,
+/// perhaps with the day) and the tenant's catalog view, which the entry also keeps alive.
+using CatalogStamp = std::pair<std::string, std::shared_ptr<const catalog::Catalog>>;
 
 }  // namespace isms::compliance

@@ -344,24 +344,15 @@ Result<json::object> SoaService::Live(store::TenantScope& scope) {
         )
     );
     stamp += FormatDate(Today(deps_.clock));
-    std::shared_ptr<const Derived> derived;
-    {
-        const std::lock_guard lock(mutex_);
-        const auto it = derived_.find(scope.tenant().value);
-        if (it != derived_.end() && it->second->stamp == stamp && it->second->view == view) {
-            derived = it->second;
-        }
-    }
+    CatalogStamp stamped{std::move(stamp), std::move(view)};
+    std::shared_ptr<const Derived> derived =
+        derived_.Find(scope.tenant().value, stamped).value_or(nullptr);
     if (derived == nullptr) {
         ISMS_TRY_ASSIGN(SoaInputs inputs, LoadInputs(deps_, scope));
         const std::vector<SoaEntry> entries = DeriveSoa(inputs);
-        derived = std::make_shared<const Derived>(Derived{
-            stamp, view, SoaSummary(entries), EntriesToJson(entries)});
-        const std::lock_guard lock(mutex_);
-        if (derived_.size() >= kMaxCached) {
-            derived_.clear();
-        }
-        derived_[scope.tenant().value] = derived;
+        derived =
+            std::make_shared<const Derived>(Derived{SoaSummary(entries), EntriesToJson(entries)});
+        derived_.Store(scope.tenant().value, std::move(stamped), derived);
     }
     ISMS_TRY_ASSIGN(json::value latest, LatestIssued(scope));
     return json::object{

@@ -6,10 +6,8 @@
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <unordered_map>
 
 #include "compliance/compliance_deps.hpp"
 #include "core/clock.hpp"
@@ -62,19 +60,16 @@ private:
     /// while the registers it reads, the manual decisions, the day (evidence goes stale) and
     /// the catalog are the same.
     struct Derived {
-        std::string stamp;
-        std::shared_ptr<const catalog::Catalog> view;
         json::object summary;
         json::array controls;
     };
-    static constexpr std::size_t kMaxCached = 1000;  // organizations; then start afresh
 
     /// The live SoA read through `scope`, derived again only when its inputs changed.
     [[nodiscard]] Result<json::object> Live(store::TenantScope& scope);
 
     ComplianceDeps deps_;
-    std::mutex mutex_;
-    std::unordered_map<std::int64_t, std::shared_ptr<const Derived>> derived_;  // by tenant
+    // by tenant, stamped with the register versions and the day, and the catalog view
+    StampedCache<std::int64_t, CatalogStamp, std::shared_ptr<const Derived>, 1000> derived_;
 };
 
 }  // namespace isms::compliance

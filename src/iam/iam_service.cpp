@@ -5,6 +5,7 @@
 
 #include "core/crypto.hpp"
 #include "core/log.hpp"
+#include "iam/permission.hpp"
 #include "store/session.hpp"
 
 namespace isms::iam {
@@ -272,6 +273,9 @@ Result<LoginResult> IamService::Login(
 ) {
     const auto refused = Error::Unauthenticated("e-mail or password is wrong");
     const std::string account = Lower(email);
+    std::optional<UserId> user;
+    std::string hash = dummy_hash_;
+    std::optional<Timestamp> previous_login;
     {
         ISMS_TRY_ASSIGN(auto conn, db_.Reader());
         ISMS_TRY_ASSIGN(
@@ -288,12 +292,6 @@ Result<LoginResult> IamService::Login(
                 "too many failed log-ons; try again in " + std::to_string(wait) + " s", wait
             );
         }
-    }
-    std::optional<UserId> user;
-    std::string hash = dummy_hash_;
-    std::optional<Timestamp> previous_login;
-    {
-        ISMS_TRY_ASSIGN(auto conn, db_.Reader());
         ISMS_TRY_ASSIGN(
             auto rows,
             conn->Query(
@@ -613,9 +611,7 @@ Result<json::array> IamService::ListTokens(const Principal& who) {
 }
 
 Status IamService::RevokeToken(const Principal& who, std::int64_t token_id) {
-    if (who.via == Via::kToken && who.scope == TokenScope::kReadOnly) {
-        return Error::Denied("a read-only token cannot revoke tokens");
-    }
+    ISMS_TRY(RequireWrite(who));
     ISMS_TRY_ASSIGN(auto tx, store::WriteTx::Begin(db_, who.tenant, who.AsActor(), clock_, key_));
     ISMS_TRY_ASSIGN(
         auto rows,

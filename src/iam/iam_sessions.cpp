@@ -14,13 +14,6 @@ bool Live(const store::SqlRow& row, std::size_t seen, Timestamp now, std::chrono
     return last_seen && expires && now < *expires && now - *last_seen < idle;
 }
 
-Status RefuseReadOnlyToken(const Principal& who) {
-    if (who.via == Via::kToken && who.scope == TokenScope::kReadOnly) {
-        return Error::Denied("a read-only token cannot end sessions");
-    }
-    return {};
-}
-
 }  // namespace
 
 Result<json::array> IamService::ListSessions(const Principal& who) {
@@ -51,7 +44,7 @@ Result<json::array> IamService::ListSessions(const Principal& who) {
 }
 
 Status IamService::RevokeSession(const Principal& who, std::int64_t session_id) {
-    ISMS_TRY(RefuseReadOnlyToken(who));
+    ISMS_TRY(RequireWrite(who));
     ISMS_TRY_ASSIGN(auto tx, store::WriteTx::Begin(db_, who.tenant, who.AsActor(), clock_, key_));
     ISMS_TRY_ASSIGN(
         auto rows,

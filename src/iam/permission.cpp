@@ -55,9 +55,7 @@ Status Authorize(
     }
     const std::string denied =
         std::string(RoleName(who.role)) + " may not " + ActionName(action) + " " + spec.name;
-    if (who.via == Via::kToken && who.scope == TokenScope::kReadOnly) {
-        return Error::Denied("this API token is read-only");
-    }
+    ISMS_TRY(RequireWrite(who));
     const bool editor =
         who.role == Role::kAdmin
         || std::find(spec.editor_roles.begin(), spec.editor_roles.end(), RoleName(who.role))
@@ -70,6 +68,13 @@ Status Authorize(
         return {};
     }
     return Error::Denied(denied);
+}
+
+Status RequireWrite(const Principal& who) {
+    if (who.via == Via::kToken && who.scope == TokenScope::kReadOnly) {
+        return Error::Denied("this API token is read-only");
+    }
+    return {};
 }
 
 Status RequireAdmin(const Principal& who) {
@@ -86,10 +91,7 @@ Status RequireManager(const Principal& who) {
     if (who.role != Role::kAdmin && who.role != Role::kIsmsManager) {
         return Error::Denied("only an admin or ISMS manager may do this");
     }
-    if (who.via == Via::kToken && who.scope == TokenScope::kReadOnly) {
-        return Error::Denied("this API token is read-only");
-    }
-    return {};
+    return RequireWrite(who);
 }
 
 }  // namespace isms::iam

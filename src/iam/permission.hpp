@@ -24,6 +24,10 @@ enum class Action { kRead, kCreate, kUpdate, kArchive };
     std::optional<UserId> record_owner = std::nullopt
 );
 
+/// Any change: refused to a `read` token ("this API token is read-only"); sessions and other
+/// tokens pass (what they may change is for the other checks).
+[[nodiscard]] Status RequireWrite(const Principal& who);
+
 /// Administration of the organization itself: members, custom fields, settings (admin only).
 [[nodiscard]] Status RequireAdmin(const Principal& who);
 

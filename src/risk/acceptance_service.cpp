@@ -224,9 +224,7 @@ Result<json::object> AcceptanceService::Accept(
         auto tx, store::WriteTx::Begin(deps_.db, who.tenant, who.AsActor(), deps_.clock, deps_.key)
     );
     ISMS_TRY_ASSIGN(schema::Record risk, store::GetRecord(tx, spec, risk_id));
-    if (who.via == iam::Via::kToken && who.scope == iam::TokenScope::kReadOnly) {
-        return Error::Denied("this API token is read-only");
-    }
+    ISMS_TRY(iam::RequireWrite(who));
     if (!risk.owner) {
         return Error::Invalid("owner", "the risk has no owner; assign a risk owner first");
     }
@@ -388,8 +386,8 @@ Result<json::object> AcceptanceService::Revoke(
     const bool owner = risk.owner && *risk.owner == who.user;
     if (!owner) {
         ISMS_TRY(iam::RequireManager(who));
-    } else if (who.via == iam::Via::kToken && who.scope == iam::TokenScope::kReadOnly) {
-        return Error::Denied("this API token is read-only");
+    } else {
+        ISMS_TRY(iam::RequireWrite(who));
     }
     std::vector<FieldError> errors;
     RefuseUnknown(body, {"reason"}, errors);
