@@ -372,5 +372,8 @@ const schema::Registry& App::registry() const {
 const store::LedgerKey& App::ledger_key() const {
     return impl_->key;
 }
+std::vector<http::RouteInfo> App::routes() const {
+    return impl_->router.Routes();
+}
 
 }  // namespace isms::app

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "catalog/catalog_service.hpp"
 #include "compliance/compliance_services.hpp"
@@ -14,6 +15,7 @@
 #include "core/ids.hpp"
 #include "evidence/evidence_services.hpp"
 #include "http/message.hpp"
+#include "http/router.hpp"
 #include "iam/iam_service.hpp"
 #include "records/record_service.hpp"
 #include "risk/risk_services.hpp"
@@ -74,6 +76,8 @@ public:
     [[nodiscard]] store::Database& database();
     [[nodiscard]] const schema::Registry& registry() const;
     [[nodiscard]] const store::LedgerKey& ledger_key() const;
+    /// Every route the App answers, in the order added (the permission matrix check reads it).
+    [[nodiscard]] std::vector<http::RouteInfo> routes() const;
 
 private:
     struct Impl;

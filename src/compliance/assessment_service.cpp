@@ -686,6 +686,13 @@ Result<json::object> AssessmentService::SetResults(
     const iam::Principal& who, RecordId assessment, const json::object& body
 ) {
     const schema::RegisterSpec& spec = deps_.registry.Get("assessments");
+    // The assessment and the permission come first: another organization's assessment is not
+    // found and a refused caller hears 403 whatever the body says.
+    ISMS_TRY_ASSIGN(
+        auto tx, store::WriteTx::Begin(deps_.db, who.tenant, who.AsActor(), deps_.clock, deps_.key)
+    );
+    ISMS_TRY_ASSIGN(Assessed a, Load(deps_, tx, assessment));
+    ISMS_TRY(iam::Authorize(who, spec, iam::Action::kUpdate, a.record.owner));
     std::vector<FieldError> errors;
     for (const auto& m : body) {
         if (m.key() != "results") {
@@ -697,11 +704,6 @@ Result<json::object> AssessmentService::SetResults(
         errors.push_back({"results", "required: a non-empty list of results"});
         return Error::Invalid(std::move(errors));
     }
-    ISMS_TRY_ASSIGN(
-        auto tx, store::WriteTx::Begin(deps_.db, who.tenant, who.AsActor(), deps_.clock, deps_.key)
-    );
-    ISMS_TRY_ASSIGN(Assessed a, Load(deps_, tx, assessment));
-    ISMS_TRY(iam::Authorize(who, spec, iam::Action::kUpdate, a.record.owner));
     if (a.record.archived_at) {
         return Error::Conflict(a.record.ref + " is deleted; its results are kept as they were");
     }

@@ -216,6 +216,9 @@ private:
             }
             return clock;
         }
+        if (directive == "matrix") {
+            return one_arg(StepKind::kMatrix, "matrix <file beside the scenario>");
+        }
         if (directive == "require-env") {
             return one_arg(StepKind::kRequireEnv, "require-env <VARIABLE>");
         }

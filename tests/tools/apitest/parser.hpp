@@ -41,6 +41,7 @@ enum class StepKind {
     kLedgerVerify,  // ledger verify
     kTamperBlob,    // tamper blob <sha256>: fault injection on a stored evidence file
     kRequireEnv,    // require-env VAR, require postgres (VAR = ISMS_TEST_POSTGRES)
+    kMatrix,        // matrix <file>: the permission matrix (matrix.hpp), beside the scenario
 };
 
 enum class BodyKind { kNone, kJson, kRaw };
@@ -86,7 +87,7 @@ struct Scenario {
 /// and /regexes/, is a trailing comment; JSON bodies and cli literal lines are never stripped):
 ///
 ///   tenant <slug> | as <role> | as anonymous | clock <instant> | clock +<ISO duration>
-///   restart | ledger verify | require postgres | require-env <VAR>
+///   restart | ledger verify | require postgres | require-env <VAR> | matrix <file>
 ///   foreach <var> <value>… NEWLINE steps NEWLINE endloop
 ///   request ok|error
 ///     METHOD /target            then `Name: value` header lines (optional)

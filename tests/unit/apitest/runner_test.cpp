@@ -1,9 +1,13 @@
 #include "apitest/runner.hpp"
 
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <sstream>
 
 #include <gtest/gtest.h>
+
+#include "core/crypto.hpp"
 
 namespace isms::apitest {
 namespace {
@@ -187,6 +191,72 @@ TEST_F(RunnerTest, WrongStatusPrintsTheExchange) {
     );
     EXPECT_NE(o.output.find("  expected:\n    201\n    $.id exists\n"), std::string::npos);
     EXPECT_NE(o.output.find("FAIL t.apitest"), std::string::npos);
+}
+
+TEST_F(RunnerTest, MatrixSendsEveryCellAndReportsEachMismatch) {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("apitest-matrix-" + crypto::RandomToken(6));
+    std::filesystem::create_directories(dir);
+    const auto file = dir / "p.matrix";
+    std::ofstream(file
+    ) << "other_tenant globex admin\n"
+         "secret acme\n"
+         "fresh spare as admin POST /api/v1/tokens capture $.id {\"name\": \"s\"}\n"
+         "columns admin reader admin:read anonymous other_tenant\n"
+         "GET    /api/v1/assets        200 200 200 401 200\n"
+         "DELETE /api/v1/tokens/{id}   200 404 403 401 404 /api/v1/tokens/{{spare}}\n";
+    int next_token = 0;
+    host_.respond = [&next_token](const http::Request& r) {
+        const std::string auth = [&] {
+            for (const auto& [name, value] : r.headers) {
+                if (name == "authorization") {
+                    return value;
+                }
+            }
+            return std::string();
+        }();
+        if (r.method == "POST" && r.target == "/api/v1/tokens") {
+            ++next_token;
+            return Json(
+                201, R"({"id": )" + std::to_string(next_token) + R"(, "token": "tok-read"})"
+            );
+        }
+        if (auth.empty()) {
+            return Problem(401, "unauthenticated");
+        }
+        if (r.target == "/api/v1/assets") {  // leaks to the other organization
+            return Json(200, R"({"items": [{"name": "ACME payroll"}]})");
+        }
+        return auth == "Bearer tok-acme-admin" ? Json(200, "{}") : Problem(403, "forbidden");
+    };
+    const Outcome o = Run("tenant acme\nmatrix " + file.string() + "\n");
+    std::filesystem::remove_all(dir);
+    EXPECT_EQ(o.result, FileResult::kFailed);
+    const std::string where = file.string();
+    EXPECT_NE(
+        o.output.find(
+            where + ":5: GET /api/v1/assets as other_tenant: the response shows \"acme\""
+        ),
+        std::string::npos
+    ) << o.output;
+    EXPECT_NE(
+        o.output.find(where + ":6: DELETE /api/v1/tokens/3 as reader: expected 404, got 403\n"),
+        std::string::npos
+    ) << o.output;
+    EXPECT_NE(o.output.find("authorization: Bearer <token of reader>"), std::string::npos);
+    EXPECT_NE(o.output.find("  response:\n    HTTP 403\n"), std::string::npos);
+    EXPECT_NE(
+        o.output.find(
+            "t.apitest:2: matrix: 2 rows x 5 callers, 10 requests, 3 not as the matrix says"
+        ),
+        std::string::npos
+    ) << o.output;
+    // one fresh token per DELETE cell, plus the read token issued once for admin:read
+    EXPECT_EQ(next_token, 6);
+    EXPECT_NE(
+        o.output.find("DELETE /api/v1/tokens/6 as other_tenant: expected 404, got 403"),
+        std::string::npos
+    ) << o.output;
 }
 
 TEST_F(RunnerTest, ProblemTypeIsCompared) {
