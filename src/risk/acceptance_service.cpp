@@ -383,12 +383,9 @@ Result<json::object> AcceptanceService::Revoke(
     );
     ISMS_TRY_ASSIGN(AcceptanceRow before, Find(tx, id));
     ISMS_TRY_ASSIGN(schema::Record risk, store::GetRecord(tx, spec, RecordId{before.risk_id}));
-    const bool owner = risk.owner && *risk.owner == who.user;
-    if (!owner) {
-        ISMS_TRY(iam::RequireManager(who));
-    } else {
-        ISMS_TRY(iam::RequireWrite(who));
-    }
+    // Whoever may change the risk may revoke its acceptance: admins and ISMS managers, and its
+    // owner while their role gives owner rights (an auditor or reader made owner only reads).
+    ISMS_TRY(iam::Authorize(who, spec, iam::Action::kUpdate, risk.owner));
     std::vector<FieldError> errors;
     RefuseUnknown(body, {"reason"}, errors);
     const auto reason = Text(body, "reason", kMaxCommentLength, errors);

@@ -34,7 +34,8 @@ public:
     /// "expired" (= due for a new decision), "revoked", "due" (same as expired) or "" for all.
     [[nodiscard]] Result<json::object> List(const iam::Principal& who, std::string_view state);
     [[nodiscard]] Result<json::object> Get(const iam::Principal& who, std::int64_t id);
-    /// Revokes an acceptance (the risk owner, an ISMS manager or an admin); `body`:
+    /// Revokes an acceptance (whoever may change the risk: an admin, an ISMS manager, its owner
+    /// with a role that has owner rights); `body`:
     /// {"reason": text (required)}. The risk leaves the accepted state.
     [[nodiscard]] Result<json::object> Revoke(
         const iam::Principal& who, std::int64_t id, const json::object& body
