@@ -60,13 +60,13 @@ Result<UploadOutcome> EvidenceService::Upload(
             {}};
     }
     ISMS_TRY_ASSIGN(
-        CheckedUpload checked, CheckUpload(input.file_name, input.content_type, input.content)
-    );
-    ISMS_TRY_ASSIGN(
         auto tx, store::WriteTx::Begin(deps_.db, who.tenant, who.AsActor(), deps_.clock, deps_.key)
     );
     ISMS_TRY_ASSIGN(schema::Record current, store::GetRecord(tx, spec, id));
     ISMS_TRY(iam::Authorize(who, spec, iam::Action::kUpdate, current.owner));
+    ISMS_TRY_ASSIGN(
+        CheckedUpload checked, CheckUpload(input.file_name, input.content_type, input.content)
+    );
     if (current.archived_at) {
         return Error::Conflict(current.ref + " is deleted; it takes no uploads");
     }
