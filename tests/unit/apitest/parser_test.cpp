@@ -32,11 +32,12 @@ TEST(ParserTest, HeadersAndSimpleDirectives) {
         "ledger verify\n"
         "require postgres\n"
         "require-env ISMS_SOMETHING\n"
+        "matrix permissions.matrix\n"
     );
     EXPECT_EQ(s.name, "tests/api/x.apitest");
     EXPECT_EQ(s.description, "what it shows");
     EXPECT_EQ(s.groups, (std::vector<std::string>{"risk", "iam"}));
-    ASSERT_EQ(s.steps.size(), 8U);
+    ASSERT_EQ(s.steps.size(), 9U);
     EXPECT_EQ(s.steps[0].kind, StepKind::kTenant);
     EXPECT_EQ(s.steps[0].arg, "acme");
     EXPECT_EQ(s.steps[0].line, 6);
@@ -49,6 +50,8 @@ TEST(ParserTest, HeadersAndSimpleDirectives) {
     EXPECT_EQ(s.steps[6].kind, StepKind::kRequireEnv);
     EXPECT_EQ(s.steps[6].arg, "ISMS_TEST_POSTGRES");
     EXPECT_EQ(s.steps[7].arg, "ISMS_SOMETHING");
+    EXPECT_EQ(s.steps[8].kind, StepKind::kMatrix);
+    EXPECT_EQ(s.steps[8].arg, "permissions.matrix");
 }
 
 TEST(ParserTest, RequestWithHeadersBodyAndChecks) {
@@ -236,6 +239,7 @@ TEST(ParserTest, CliErrors) {
 
 TEST(ParserTest, ReportsLineOfBadSyntax) {
     EXPECT_EQ(ErrorOf("tenant\n"), "t.apitest:1: usage: tenant <slug>");
+    EXPECT_EQ(ErrorOf("matrix a b\n"), "t.apitest:1: usage: matrix <file beside the scenario>");
     EXPECT_EQ(ErrorOf("\n\nfrobnicate now\n"), "t.apitest:3: unknown directive `frobnicate`");
     EXPECT_EQ(
         ErrorOf("clock tomorrow\n"),
