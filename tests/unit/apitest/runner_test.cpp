@@ -259,6 +259,37 @@ TEST_F(RunnerTest, MatrixSendsEveryCellAndReportsEachMismatch) {
     ) << o.output;
 }
 
+TEST_F(RunnerTest, MatrixSecretCheckForgivesOnlyWhatTheCallerSent) {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("apitest-matrix-" + crypto::RandomToken(6));
+    std::filesystem::create_directories(dir);
+    const auto file = dir / "p.matrix";
+    std::ofstream(file) << "other_tenant globex admin\n"
+                           "secret acme\n"
+                           "columns other_tenant\n"
+                           "GET /api/v1/frameworks/{urn} 404 /api/v1/frameworks/urn:acme:x\n"
+                           "GET /api/v1/frameworks/{urn} 404 /api/v1/frameworks/urn:acme:y\n";
+    host_.respond = [](const http::Request& r) {
+        const std::string urn = r.target.substr(r.target.rfind('/') + 1);
+        // the first answer repeats the caller's own URN; the second names another Acme object
+        const std::string detail =
+            urn == "urn:acme:x" ? "no framework " + urn : "no framework; try urn:acme:z";
+        return Json(404, R"({"detail": ")" + detail + R"("})");
+    };
+    const Outcome o = Run("tenant acme\nmatrix " + file.string() + "\n");
+    std::filesystem::remove_all(dir);
+    EXPECT_EQ(o.result, FileResult::kFailed);
+    EXPECT_EQ(o.output.find(file.string() + ":4:"), std::string::npos) << o.output;
+    EXPECT_NE(
+        o.output.find(
+            file.string()
+            + ":5: GET /api/v1/frameworks/urn:acme:y as other_tenant: the "
+              "response shows \"acme\""
+        ),
+        std::string::npos
+    ) << o.output;
+}
+
 TEST_F(RunnerTest, ProblemTypeIsCompared) {
     host_.respond = [](const http::Request&) {
         return Problem(404, "not-found");
