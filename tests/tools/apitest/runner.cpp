@@ -162,7 +162,8 @@ private:
         return true;
     }
 
-    /// Expands the permission matrix beside the scenario; reports every mismatching cell.
+    /// Expands the permission matrix beside the scenario; reports every mismatching cell at its
+    /// line of the matrix file, then how many cells were sent.
     bool RunMatrixStep(const Step& step) {
         const std::string path =
             (std::filesystem::path(scenario_.file).parent_path() / step.arg).string();
@@ -178,10 +179,14 @@ private:
             return Fail(step, step.line, outcome.error().message);
         }
         for (const MatrixMismatch& m : outcome->mismatches) {
-            out_ << path << ":" << m.line << ": " << m.request.method << " " << m.request.target
-                 << " as " << m.caller << ": " << m.message << "\n";
-            Exchange exchange{&m.request, false, &m.response, nullptr, nullptr};
-            PrintExchange(exchange);
+            const Exchange exchange{&m.request, false, &m.response, nullptr, nullptr};
+            static_cast<void>(Fail(
+                step,
+                step.line,
+                path + ":" + std::to_string(m.line) + ": " + m.request.method + " "
+                    + m.request.target + " as " + m.caller + ": " + m.message,
+                &exchange
+            ));
         }
         out_ << scenario_.file << ":" << step.line << ": matrix: " << matrix->rows.size()
              << " rows x " << matrix->columns.size() << " callers, " << outcome->requests
@@ -550,8 +555,38 @@ private:
             out_ << " [" << context << "]";
         }
         out_ << "\n";
-        if (exchange != nullptr) {
-            PrintExchange(*exchange);
+        if (exchange != nullptr && exchange->request != nullptr) {
+            const http::Request& r = *exchange->request;
+            out_ << "  request:\n    " << r.method << " " << r.target << "\n";
+            for (const auto& [name, value] : r.headers) {
+                const bool hide = name == "authorization" && exchange->auto_authorization;
+                out_ << "    " << name << ": "
+                     << (hide ? "Bearer <token of " + role_ + "@" + tenant_ + ">" : value) << "\n";
+            }
+            if (!r.body.empty()) {
+                out_ << Indent(ShowBody(r.body), "    ");
+            }
+        }
+        if (exchange != nullptr && exchange->response != nullptr) {
+            const http::Response& r = *exchange->response;
+            out_ << "  response:\n    HTTP " << r.status << "\n";
+            for (const auto& [name, value] : r.headers) {
+                out_ << "    " << name << ": " << value << "\n";
+            }
+            if (!r.body.empty()) {
+                out_ << Indent(ShowBody(r.body), "    ");
+            }
+        }
+        if (exchange != nullptr && exchange->cli_output != nullptr) {
+            out_ << "  command:\n    isms";
+            for (const std::string& arg : *exchange->cli_args) {
+                out_ << " " << arg;
+            }
+            out_ << "\n  exit code: " << exchange->cli_output->exit_code << "\n";
+            out_ << "  stdout:\n" << Indent(ShowBody(exchange->cli_output->out), "    ");
+            if (!exchange->cli_output->err.empty()) {
+                out_ << "  stderr:\n" << Indent(exchange->cli_output->err, "    ");
+            }
         }
         if (exchange != nullptr && step.separator_line != 0) {
             out_ << "  expected:\n";
@@ -562,43 +597,6 @@ private:
             }
         }
         return false;
-    }
-
-    /// The request, the response or the command of an exchange, indented.
-    void PrintExchange(const Exchange& exchange) {
-        if (exchange.request != nullptr) {
-            const http::Request& r = *exchange.request;
-            out_ << "  request:\n    " << r.method << " " << r.target << "\n";
-            for (const auto& [name, value] : r.headers) {
-                const bool hide = name == "authorization" && exchange.auto_authorization;
-                out_ << "    " << name << ": "
-                     << (hide ? "Bearer <token of " + role_ + "@" + tenant_ + ">" : value) << "\n";
-            }
-            if (!r.body.empty()) {
-                out_ << Indent(ShowBody(r.body), "    ");
-            }
-        }
-        if (exchange.response != nullptr) {
-            const http::Response& r = *exchange.response;
-            out_ << "  response:\n    HTTP " << r.status << "\n";
-            for (const auto& [name, value] : r.headers) {
-                out_ << "    " << name << ": " << value << "\n";
-            }
-            if (!r.body.empty()) {
-                out_ << Indent(ShowBody(r.body), "    ");
-            }
-        }
-        if (exchange.cli_output != nullptr) {
-            out_ << "  command:\n    isms";
-            for (const std::string& arg : *exchange.cli_args) {
-                out_ << " " << arg;
-            }
-            out_ << "\n  exit code: " << exchange.cli_output->exit_code << "\n";
-            out_ << "  stdout:\n" << Indent(ShowBody(exchange.cli_output->out), "    ");
-            if (!exchange.cli_output->err.empty()) {
-                out_ << "  stderr:\n" << Indent(exchange.cli_output->err, "    ");
-            }
-        }
     }
 
     const Scenario& scenario_;
