@@ -94,6 +94,19 @@ Status DeleteFactor(store::WriteTx& tx, UserId user) {
     return {};
 }
 
+/// Records that the code of `step` was used; false when that step or a later one already was
+/// (a concurrent log-on with the same code), so each code passes once on any engine.
+Result<bool> UseStep(store::WriteTx& tx, UserId user, std::int64_t step) {
+    ISMS_TRY_ASSIGN(
+        const std::int64_t updated,
+        tx.sql().Exec(
+            "UPDATE mfa_factors SET last_step = ? WHERE user_id = ? AND last_step < ?",
+            {step, user.value, step}
+        )
+    );
+    return updated == 1;
+}
+
 Result<std::int64_t> RecoveryCodesLeft(store::Connection& conn, UserId user) {
     return conn.QueryInt(
         "SELECT COUNT(*) FROM mfa_recovery_codes WHERE user_id = ? AND used_at IS NULL",
@@ -217,11 +230,8 @@ Status IamService::CheckProof(
                 ? MatchTotp(factor->secret, NormalizeCode(proof.code), tx.now(), factor->last_step)
                 : std::nullopt;
         if (step) {
-            ISMS_TRY(tx.sql().Exec(
-                "UPDATE mfa_factors SET last_step = ? WHERE user_id = ?", {*step, who.user.value}
-            ));
+            ISMS_TRY_ASSIGN(passed, UseStep(tx, who.user, *step));
             ISMS_TRY(tx.Commit());
-            passed = true;
         }
     } else {
         ISMS_TRY_ASSIGN(auto conn, db_.Reader());
@@ -379,10 +389,8 @@ Result<std::optional<std::string_view>> IamService::UseSecondFactor(
         if (!step) {
             return std::optional<std::string_view>();
         }
-        ISMS_TRY(tx.sql().Exec(
-            "UPDATE mfa_factors SET last_step = ? WHERE user_id = ?", {*step, user.value}
-        ));
-        return std::optional<std::string_view>("totp");
+        ISMS_TRY_ASSIGN(const bool used, UseStep(tx, user, *step));
+        return used ? std::optional<std::string_view>("totp") : std::nullopt;
     }
     ISMS_TRY_ASSIGN(
         const std::int64_t used,
