@@ -130,7 +130,7 @@ public:
     /// Ends one of the caller's own sessions; anyone else's is not found.
     [[nodiscard]] Status RevokeSession(const Principal& who, std::int64_t session_id);
     /// The organization's security events from the ledger, newest first: log-ons and
-    /// log-offs, refused permissions, ended sessions, members and roles, tokens — each with a
+    /// log-offs, refused permissions, ended sessions, members and roles, tokens, MFA — each with a
     /// severity (security_events.hpp). Failed log-ons and lock-outs name no organization (the
     /// caller is not known yet) and stay instance-wide. Admins and auditors only.
     /// {"items": [{"seq", "at", "actor": {"id", "name"}, "event", "severity", "subject",

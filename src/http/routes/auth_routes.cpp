@@ -187,8 +187,8 @@ void AppendAuthRoutes(ApiRouter& router, Services& s) {
     router.Add(
         {"GET",
          "/api/v1/security-events",
-         "Log-ons, refused permissions, ended sessions, role and token changes, from the ledger "
-         "(admins and auditors; limit, offset)",
+         "Log-ons, refused permissions, ended sessions, role, token and MFA changes, from the "
+         "ledger (admins and auditors; limit, offset)",
          "auth"},
         [&s](const RouteContext& ctx, const iam::Principal* who) {
             return Render(ctx, [&]() -> Result<json::object> {
