@@ -9,7 +9,7 @@ build_pkgs=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libsodium-dev libssl-dev
   libcli11-dev libfmt-dev
-  libyaml-cpp-dev libpugixml-dev libvalijson-dev libzip-dev libxlsxwriter-dev
+  libyaml-cpp-dev libpugixml-dev libvalijson-dev libzip-dev libxlsxwriter-dev libqrencode-dev
 )
 test_pkgs=(libgtest-dev libgmock-dev sqlite3 clang-format curl jq)
 bench_pkgs=(libbenchmark-dev wrk curl jq time)

@@ -40,6 +40,14 @@ std::string CookieValue(std::string_view header, std::string_view name) {
     return {};
 }
 
+/// What a session that must enrol in MFA first may reach: the caller, log-off, MFA status and
+/// enrolment (iam::Principal::mfa_enrolment_only).
+bool AllowedBeforeMfaEnrolment(std::string_view route_path) {
+    return route_path == "/api/v1/auth/me" || route_path == "/api/v1/auth/logout"
+           || route_path == "/api/v1/auth/mfa" || route_path == "/api/v1/auth/mfa/enrolment"
+           || route_path == "/api/v1/auth/mfa/confirm";
+}
+
 void AddSecurityHeaders(http::Response& r) {
     r.SetHeader(
         "Content-Security-Policy",
@@ -61,6 +69,7 @@ struct App::Impl {
     SystemClock system_clock;
     const Clock* clock = nullptr;
     store::LedgerKey key;
+    std::unique_ptr<iam::SecretBox> secrets;
     schema::Registry registry;
     std::unique_ptr<store::Database> db;
     std::unique_ptr<iam::IamService> iam;
@@ -157,7 +166,16 @@ struct App::Impl {
             );
             return http::ProblemResponse(principal.error(), request_id);
         }
-        http::Response r = match.route->handler(ctx, &*principal);
+        http::Response r =
+            principal->mfa_enrolment_only && !AllowedBeforeMfaEnrolment(match.route->info.pattern)
+                ? http::ProblemResponse(
+                    403,
+                    "mfa-enrolment-required",
+                    "this organization requires multi-factor authentication: enrol at "
+                    "/api/v1/auth/mfa/enrolment first",
+                    request_id
+                )
+                : match.route->handler(ctx, &*principal);
         if (r.status == 403) {
             Log().Log(
                 Severity::kWarning,
@@ -201,6 +219,8 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
                                  "backup of keys/");
     }
     ISMS_TRY_ASSIGN(impl->key, store::LoadOrCreateLedgerKey((data / "keys").string()));
+    ISMS_TRY_ASSIGN(auto secrets, iam::SecretBox::LoadOrCreate((data / "keys").string()));
+    impl->secrets = std::make_unique<iam::SecretBox>(std::move(secrets));
     ISMS_TRY_ASSIGN(impl->registry, BuildRegistry());
     store::SqliteOptions sqlite;
     sqlite.path = (data / "isms.db").string();
@@ -215,7 +235,9 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     const iam::SessionPolicy policy{
         std::chrono::minutes{impl->options.config.session_idle_minutes},
         std::chrono::hours{impl->options.config.session_absolute_hours}};
-    impl->iam = std::make_unique<iam::IamService>(*impl->db, *impl->clock, impl->key, policy);
+    impl->iam = std::make_unique<iam::IamService>(
+        *impl->db, *impl->clock, impl->key, *impl->secrets, policy
+    );
     impl->records = std::make_unique<records::RecordService>(
         *impl->db, impl->registry, *impl->clock, impl->key
     );
@@ -250,6 +272,7 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
         *impl->clock});
     http::AppendSystemRoutes(impl->router, *impl->services);
     http::AppendAuthRoutes(impl->router, *impl->services);
+    http::AppendMfaRoutes(impl->router, *impl->services);
     http::AppendCatalogRoutes(impl->router, *impl->services);
     http::AppendRiskMethodRoutes(impl->router, *impl->services);
     http::AppendAssetRequirementRoutes(impl->router, *impl->services);

@@ -291,7 +291,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     )
         ->required();
 
-    // user add | passwd
+    // user add | passwd | mfa-reset
     auto* user = cli.add_subcommand("user", "manage users");
     user->require_subcommand(1);
     auto* user_add = user->add_subcommand("add", "add a user to an organization with a role");
@@ -313,6 +313,11 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     user_passwd
         ->add_option("--password-file", password_file, "file holding the password (- for stdin)")
         ->required();
+    auto* user_mfa_reset = user->add_subcommand(
+        "mfa-reset", "remove a user's MFA (a lost device) and end their sessions"
+    );
+    AddCommon(user_mfa_reset, flags, true);
+    user_mfa_reset->add_option("--email", email, "e-mail")->required();
 
     // token create
     auto* token = cli.add_subcommand("token", "manage API tokens");
@@ -595,6 +600,17 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                 o,
                 json::object{{"email", email}, {"password_changed", true}},
                 "password changed for " + email + "; their sessions are ended"
+            );
+            return kExitOk;
+        }
+        if (user_mfa_reset->parsed()) {
+            if (auto ok = app.iam().ResetMfaByOperator(kCliActor, email); !ok) {
+                return Fail(o, ok.error());
+            }
+            PrintJsonOrLine(
+                o,
+                json::object{{"email", email}, {"mfa_reset", true}},
+                "MFA reset for " + email + "; their sessions are ended, they enrol again"
             );
             return kExitOk;
         }

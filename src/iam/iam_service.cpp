@@ -44,9 +44,13 @@ SqlValue OptionalTime(const std::optional<Timestamp>& t) {
 }  // namespace
 
 IamService::IamService(
-    store::Database& db, const Clock& clock, const store::LedgerKey& key, SessionPolicy policy
+    store::Database& db,
+    const Clock& clock,
+    const store::LedgerKey& key,
+    const SecretBox& secrets,
+    SessionPolicy policy
 )
-    : db_(db), clock_(clock), key_(key), policy_(policy) {
+    : db_(db), clock_(clock), key_(key), secrets_(secrets), policy_(policy) {
     dummy_hash_ = crypto::HashPassword("isms-timing-equalizer").value();
 }
 
@@ -239,8 +243,9 @@ Result<Principal> IamService::LoadPrincipal(TenantId tenant, UserId user, Via vi
     ISMS_TRY_ASSIGN(
         auto rows,
         conn->Query(
-            "SELECT u.email, m.role, u.disabled FROM users u JOIN memberships m ON m.user_id = "
-            "u.id "
+            "SELECT u.email, m.role, u.disabled, t.mfa_required_for, (SELECT COUNT(*) FROM "
+            "mfa_factors f WHERE f.user_id = u.id AND f.confirmed_at IS NOT NULL) FROM users u "
+            "JOIN memberships m ON m.user_id = u.id JOIN tenants t ON t.id = m.tenant_id "
             "WHERE u.id = ? AND m.tenant_id = ?",
             {user.value, tenant.value}
         )
@@ -258,6 +263,9 @@ Result<Principal> IamService::LoadPrincipal(TenantId tenant, UserId user, Via vi
     p.email = rows[0].Text(0);
     p.role = *role;
     p.via = via;
+    const auto required = ParseMfaRequirement(rows[0].Text(3)).value_or(MfaRequirement::kNobody);
+    p.mfa_enrolment_only =
+        via == Via::kSession && MfaRequiredFor(required, p.role) && rows[0].Int(4) == 0;
     return p;
 }
 
@@ -268,10 +276,11 @@ Result<Principal> IamService::PrincipalFor(TenantId tenant, UserId user) {
 Result<LoginResult> IamService::Login(
     const std::string& email,
     const std::string& password,
+    const std::string& code,
     const std::string& tenant_slug,
     const std::string& remote_address
 ) {
-    const auto refused = Error::Unauthenticated("e-mail or password is wrong");
+    const auto refused = Error::Unauthenticated("e-mail, password or code is wrong");
     const std::string account = Lower(email);
     std::optional<UserId> user;
     std::string hash = dummy_hash_;
@@ -320,20 +329,7 @@ Result<LoginResult> IamService::Login(
             std::nullopt,
             json::serialize(json::object{{"email", account}, {"remote", remote_address}})
         ));
-        ISMS_TRY_ASSIGN(
-            const std::vector<Lockout> locked,
-            throttle_.CountFailure(tx.sql(), account, remote_address, tx.now())
-        );
-        for (const Lockout& lock : locked) {
-            const json::object what{
-                {"key", lock.key},
-                {"failures", lock.failures},
-                {"until", FormatTimestamp(lock.until)}};
-            ISMS_TRY(tx.Append(
-                "lockout", "auth", user ? user->value : 0, std::nullopt, json::serialize(what)
-            ));
-            Log().Log(Severity::kWarning, "auth.lockout", what);
-        }
+        ISMS_TRY(CountFailure(tx, user, account, remote_address));
         ISMS_TRY(tx.Commit());
         return refused;
     }
@@ -359,52 +355,88 @@ Result<LoginResult> IamService::Login(
                    : refused;
     }
     ISMS_TRY_ASSIGN(Principal p, LoadPrincipal(*tenant, *user, Via::kSession));
-    LoginResult result;
-    result.session_token = crypto::RandomToken(32);
-    p.csrf_token = crypto::RandomToken(24);
-    const Timestamp now = clock_.Now();
-    ISMS_TRY_ASSIGN(auto tx, store::WriteTx::Begin(db_, *tenant, p.AsActor(), clock_, key_));
-    if (crypto::PasswordNeedsRehash(hash)) {
-        ISMS_TRY_ASSIGN(std::string rehashed, crypto::HashPassword(password));
+    // The session and the used-up code are written together or not at all; a refused code
+    // rolls the log-on back and is then recorded on its own.
+    auto opened = [&]() -> Result<std::optional<LoginResult>> {
+        ISMS_TRY_ASSIGN(auto tx, store::WriteTx::Begin(db_, *tenant, p.AsActor(), clock_, key_));
+        ISMS_TRY_ASSIGN(const auto factor, UseSecondFactor(tx, *user, code));
+        if (!factor) {
+            return std::nullopt;
+        }
+        LoginResult result;
+        result.session_token = crypto::RandomToken(32);
+        p.csrf_token = crypto::RandomToken(24);
+        const Timestamp now = tx.now();
+        if (crypto::PasswordNeedsRehash(hash)) {
+            ISMS_TRY_ASSIGN(std::string rehashed, crypto::HashPassword(password));
+            ISMS_TRY(tx.sql().Exec(
+                "UPDATE users SET password_hash = ? WHERE id = ?", {rehashed, user->value}
+            ));
+        }
+        ISMS_TRY_ASSIGN(
+            p.credential_id,
+            tx.sql().QueryInt(
+                "INSERT INTO sessions (token_hash, tenant_id, user_id, csrf_token, created_at, "
+                "last_seen_at, expires_at, remote) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                {TokenHash(result.session_token),
+                 tenant->value,
+                 user->value,
+                 p.csrf_token,
+                 FormatTimestamp(now),
+                 FormatTimestamp(now),
+                 FormatTimestamp(now + policy_.absolute),
+                 remote_address}
+            )
+        );
         ISMS_TRY(tx.sql().Exec(
-            "UPDATE users SET password_hash = ? WHERE id = ?", {rehashed, user->value}
+            "UPDATE users SET last_login_at = ? WHERE id = ?", {FormatTimestamp(now), user->value}
         ));
+        ISMS_TRY(throttle_.Forget(tx.sql(), account));
+        ISMS_TRY(tx.Append(
+            "login",
+            "auth",
+            user->value,
+            std::nullopt,
+            json::serialize(json::object{
+                {"session", p.credential_id}, {"remote", remote_address}, {"factor", *factor}})
+        ));
+        ISMS_TRY(tx.Commit());
+        result.principal = p;
+        result.previous_login = previous_login;
+        return result;
+    };
+    ISMS_TRY_ASSIGN(auto result, opened());
+    if (!result) {
+        ISMS_TRY(RecordMfaFailure(*tenant, *user, account, "login", remote_address));
+        return refused;
     }
-    ISMS_TRY_ASSIGN(
-        p.credential_id,
-        tx.sql().QueryInt(
-            "INSERT INTO sessions (token_hash, tenant_id, user_id, csrf_token, created_at, "
-            "last_seen_at, expires_at, remote) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            {TokenHash(result.session_token),
-             tenant->value,
-             user->value,
-             p.csrf_token,
-             FormatTimestamp(now),
-             FormatTimestamp(now),
-             FormatTimestamp(now + policy_.absolute),
-             remote_address}
-        )
-    );
-    ISMS_TRY(tx.sql().Exec(
-        "UPDATE users SET last_login_at = ? WHERE id = ?", {FormatTimestamp(now), user->value}
-    ));
-    ISMS_TRY(throttle_.Forget(tx.sql(), account));
-    ISMS_TRY(tx.Append(
-        "login",
-        "auth",
-        user->value,
-        std::nullopt,
-        json::serialize(json::object{{"session", p.credential_id}, {"remote", remote_address}})
-    ));
-    ISMS_TRY(tx.Commit());
     Log().Log(
         Severity::kInfo,
         "auth.login",
         {{"user", user->value}, {"tenant", tenant->value}, {"remote", remote_address}}
     );
-    result.principal = std::move(p);
-    result.previous_login = previous_login;
-    return result;
+    return std::move(*result);
+}
+
+Status IamService::CountFailure(
+    store::WriteTx& tx,
+    std::optional<UserId> user,
+    const std::string& account,
+    const std::string& remote
+) {
+    ISMS_TRY_ASSIGN(
+        const std::vector<Lockout> locked,
+        throttle_.CountFailure(tx.sql(), account, remote, tx.now())
+    );
+    for (const Lockout& lock : locked) {
+        const json::object what{
+            {"key", lock.key}, {"failures", lock.failures}, {"until", FormatTimestamp(lock.until)}};
+        ISMS_TRY(tx.Append(
+            "lockout", "auth", user ? user->value : 0, std::nullopt, json::serialize(what)
+        ));
+        Log().Log(Severity::kWarning, "auth.lockout", what);
+    }
+    return {};
 }
 
 Status IamService::Logout(const Principal& who) {

@@ -67,16 +67,7 @@ Status IamService::RevokeSession(const Principal& who, std::int64_t session_id) 
 Result<std::int64_t> IamService::RevokeUserSessions(const Principal& who, UserId user) {
     ISMS_TRY(RequireAdmin(who));
     ISMS_TRY_ASSIGN(auto tx, store::WriteTx::Begin(db_, who.tenant, who.AsActor(), clock_, key_));
-    ISMS_TRY_ASSIGN(
-        auto member,
-        tx.sql().Query(
-            "SELECT 1 FROM memberships WHERE tenant_id = ? AND user_id = ?",
-            {who.tenant.value, user.value}
-        )
-    );
-    if (member.empty()) {
-        return Error::NotFound("member " + std::to_string(user.value) + " not found");
-    }
+    ISMS_TRY(RequireMember(tx, user));
     ISMS_TRY_ASSIGN(const std::int64_t ended, EndSessions(tx, user, "admin"));
     ISMS_TRY(tx.Commit());
     return ended;
@@ -94,6 +85,20 @@ Status IamService::RecordDenied(
         ToJsonText(json::object{{"method", method}, {"path", path}})
     ));
     return tx.Commit();
+}
+
+Status IamService::RequireMember(store::WriteTx& tx, UserId user) {
+    ISMS_TRY_ASSIGN(
+        auto member,
+        tx.sql().Query(
+            "SELECT 1 FROM memberships WHERE tenant_id = ? AND user_id = ?",
+            {tx.tenant().value, user.value}
+        )
+    );
+    if (member.empty()) {
+        return Error::NotFound("member " + std::to_string(user.value) + " not found");
+    }
+    return {};
 }
 
 Result<std::int64_t> IamService::EndSessions(

@@ -26,6 +26,9 @@ struct Principal {
     TokenScope scope = TokenScope::kAdmin;  // tokens: as issued; sessions: the role decides
     std::string csrf_token;                 // sessions only
     std::int64_t credential_id = 0;         // session or token row id
+    /// Sessions only: the organization requires MFA of this member, who has not enrolled;
+    /// the session may only enrol, read its MFA status and the caller, and log off.
+    bool mfa_enrolment_only = false;
 
     [[nodiscard]] store::Actor AsActor() const { return store::Actor{user, email}; }
 };

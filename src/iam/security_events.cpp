@@ -13,13 +13,14 @@ constexpr std::int64_t kMaxLimit = 500;
 }  // namespace
 
 const char* SecuritySeverity(std::string_view action) {
-    if (action == "permission_denied" || action == "login_failed" || action == "lockout") {
+    if (action == "permission_denied" || action == "login_failed" || action == "lockout"
+        || action == "mfa_failed" || action == "mfa_reset" || action == "mfa_recovery_code_used") {
         return "warning";
     }
-    if (action == "login" || action == "logout") {
+    if (action == "login" || action == "logout" || action == "mfa_enrolment_started") {
         return "info";
     }
-    return "notice";  // roles, members, sessions ended, tokens
+    return "notice";  // roles, members, sessions ended, tokens, MFA on or off, MFA policy
 }
 
 Result<json::object> IamService::SecurityEvents(
@@ -44,7 +45,7 @@ Result<json::object> IamService::SecurityEvents(
         conn->Query(
             "SELECT seq, at, actor_id, actor, action, subject, record_id, after_json FROM ledger "
             "WHERE tenant_id = ? AND subject IN ('auth', 'memberships', 'tokens', 'sessions', "
-            "'users') ORDER BY seq DESC LIMIT ? OFFSET ?",
+            "'users', 'mfa') ORDER BY seq DESC LIMIT ? OFFSET ?",
             {who.tenant.value, limit, offset}
         )
     );

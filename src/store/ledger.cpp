@@ -1,12 +1,9 @@
 #include "store/ledger.hpp"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
-
-#include <sys/stat.h>
 
 #include "core/json.hpp"
+#include "store/key_file.hpp"
 
 namespace isms::store {
 
@@ -51,30 +48,6 @@ void AppendString(std::string& out, std::string_view s) {
         }
     }
     out += '"';
-}
-
-Result<std::string> ReadFile(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return Error::NotFound("cannot read " + path.string());
-    }
-    std::stringstream text;
-    text << in.rdbuf();
-    std::string s = text.str();
-    while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) {
-        s.pop_back();
-    }
-    return s;
-}
-
-Status WriteFile(const std::filesystem::path& path, const std::string& text, mode_t mode) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text << '\n';
-    out.close();
-    if (!out || ::chmod(path.c_str(), mode) != 0) {
-        return Error::Internal("cannot write " + path.string());
-    }
-    return {};
 }
 
 }  // namespace
@@ -129,33 +102,23 @@ std::string KeyId(const std::string& public_key) {
 }
 
 Result<LedgerKey> LoadOrCreateLedgerKey(const std::string& keys_dir) {
-    namespace fs = std::filesystem;
-    const fs::path dir(keys_dir);
-    const fs::path secret_path = dir / "ledger.key";
-    const fs::path public_path = dir / "ledger.pub";
-    std::error_code ec;
-    if (!fs::exists(secret_path, ec)) {
-        fs::create_directories(dir, ec);
-        if (ec || ::chmod(dir.c_str(), 0700) != 0) {
-            return Error::Internal("cannot create key directory " + dir.string());
-        }
-        const crypto::SigningKey key = crypto::GenerateSigningKey();
-        ISMS_TRY(WriteFile(secret_path, crypto::HexEncode(key.secret_key), 0600));
-        ISMS_TRY(WriteFile(public_path, crypto::HexEncode(key.public_key), 0644));
-    }
-    struct stat st {};
-    if (::stat(secret_path.c_str(), &st) != 0) {
-        return Error::Internal("cannot stat " + secret_path.string());
-    }
-    if ((st.st_mode & 077) != 0) {
-        return Error::Denied(
-            "refusing " + secret_path.string() + ": readable by group or others (chmod 600 it)"
-        );
-    }
-    ISMS_TRY_ASSIGN(std::string secret_hex, ReadFile(secret_path));
+    const std::filesystem::path dir(keys_dir);
+    ISMS_TRY_ASSIGN(
+        std::string secret_hex,
+        LoadOrCreateSecretFile(
+            dir,
+            "ledger.key",
+            [&dir]() -> Result<std::string> {
+                const crypto::SigningKey key = crypto::GenerateSigningKey();
+                ISMS_TRY(WriteTextFile(dir / "ledger.pub", crypto::HexEncode(key.public_key), 0644)
+                );
+                return crypto::HexEncode(key.secret_key);
+            }
+        )
+    );
     ISMS_TRY_ASSIGN(std::string secret, crypto::HexDecode(secret_hex));
     if (secret.size() != 64) {
-        return Error::Internal(secret_path.string() + " is not an Ed25519 secret key");
+        return Error::Internal((dir / "ledger.key").string() + " is not an Ed25519 secret key");
     }
     LedgerKey out;
     out.key.secret_key = secret;
@@ -165,7 +128,7 @@ Result<LedgerKey> LoadOrCreateLedgerKey(const std::string& keys_dir) {
 }
 
 Result<std::string> LoadLedgerPublicKey(const std::string& keys_dir) {
-    ISMS_TRY_ASSIGN(std::string hex, ReadFile(std::filesystem::path(keys_dir) / "ledger.pub"));
+    ISMS_TRY_ASSIGN(std::string hex, ReadTextFile(std::filesystem::path(keys_dir) / "ledger.pub"));
     ISMS_TRY_ASSIGN(std::string key, crypto::HexDecode(hex));
     if (key.size() != 32) {
         return Error::Internal("ledger.pub is not an Ed25519 public key");

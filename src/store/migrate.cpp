@@ -126,6 +126,24 @@ const std::vector<std::function<std::string(Dialect)>>& Steps() {
         },
         // 8: the source address a session logged on from, shown when a user lists sessions
         [](Dialect) { return std::string("ALTER TABLE sessions ADD COLUMN remote TEXT;"); },
+        // 9: multi-factor authentication (src/iam/iam_mfa.cpp): each user's TOTP secret,
+        // sealed with keys/secrets.key, and the last time step a code was accepted for; the
+        // recovery codes, SHA-256 only; which members an organization requires MFA of
+        [](Dialect d) {
+            return std::string(
+                       "CREATE TABLE mfa_factors (user_id BIGINT PRIMARY KEY REFERENCES "
+                       "users(id), secret_sealed TEXT NOT NULL, created_at TEXT NOT NULL, "
+                       "confirmed_at TEXT, last_step BIGINT NOT NULL DEFAULT 0);"
+                       "CREATE TABLE mfa_recovery_codes (id "
+                   )
+                   + AutoIdColumn(d)
+                   + ", user_id BIGINT NOT NULL REFERENCES users(id), code_hash TEXT NOT NULL, "
+                     "created_at TEXT NOT NULL, used_at TEXT);"
+                     "CREATE INDEX mfa_recovery_codes_user ON mfa_recovery_codes (user_id, "
+                     "code_hash);"
+                     "ALTER TABLE tenants ADD COLUMN mfa_required_for TEXT NOT NULL DEFAULT "
+                     "'nobody';";
+        },
     };
     return kSteps;
 }

@@ -13,33 +13,13 @@ json::object Me(const iam::Principal& p) {
         {"user", json::object{{"id", p.user.value}, {"email", p.email}}},
         {"organization", p.tenant.value},
         {"role", iam::RoleName(p.role)},
-        {"via", p.via == iam::Via::kToken ? "token" : "session"}};
-}
-
-Result<std::string> RequiredString(const json::object& body, std::string_view key) {
-    const json::value* v = body.if_contains(key);
-    if (v == nullptr || !v->is_string() || v->get_string().empty()) {
-        return Error::Invalid(std::string(key), "is required");
-    }
-    return std::string(v->get_string());
-}
-
-Status OnlyMembers(const json::object& body, std::initializer_list<std::string_view> allowed) {
-    std::vector<FieldError> errors;
-    for (const auto& [key, value] : body) {
-        if (std::find(allowed.begin(), allowed.end(), std::string_view(key)) == allowed.end()) {
-            errors.push_back({std::string(key), "unknown field"});
-        }
-    }
-    if (!errors.empty()) {
-        return Error::Invalid(std::move(errors));
-    }
-    return {};
+        {"via", p.via == iam::Via::kToken ? "token" : "session"},
+        {"mfa_enrolment_required", p.mfa_enrolment_only}};
 }
 
 Result<json::object> IssueToken(Services& s, const RouteContext& ctx, const iam::Principal& who) {
     ISMS_TRY_ASSIGN(auto body, JsonBody(ctx));
-    ISMS_TRY(OnlyMembers(body, {"name", "scope", "expires_at"}));
+    ISMS_TRY(OnlyKnownMembers(body, {"name", "scope", "expires_at"}));
     ISMS_TRY_ASSIGN(auto name, RequiredString(body, "name"));
     auto scope = iam::ParseTokenScope(StringOr(body, "scope", "read_write"));
     if (!scope) {
@@ -64,7 +44,7 @@ Result<json::object> IssueToken(Services& s, const RouteContext& ctx, const iam:
 Result<json::object> AddMember(Services& s, const RouteContext& ctx, const iam::Principal& who) {
     ISMS_TRY(iam::RequireAdmin(who));
     ISMS_TRY_ASSIGN(auto body, JsonBody(ctx));
-    ISMS_TRY(OnlyMembers(body, {"email", "name", "password", "role"}));
+    ISMS_TRY(OnlyKnownMembers(body, {"email", "name", "password", "role"}));
     ISMS_TRY_ASSIGN(auto email, RequiredString(body, "email"));
     auto role = iam::ParseRole(StringOr(body, "role"));
     if (!role) {
@@ -91,14 +71,14 @@ void AppendAuthRoutes(ApiRouter& router, Services& s) {
     router.Add(
         {"POST",
          "/api/v1/auth/login",
-         "Log on with e-mail and password; sets the session cookie",
+         "Log on with e-mail, password and, with MFA, a code; sets the session cookie",
          "auth",
          false},
         [&s](const RouteContext& ctx, const iam::Principal*) {
             std::string cookie;
             auto result = [&]() -> Result<json::object> {
                 ISMS_TRY_ASSIGN(auto body, JsonBody(ctx));
-                ISMS_TRY(OnlyMembers(body, {"email", "password", "organization"}));
+                ISMS_TRY(OnlyKnownMembers(body, {"email", "password", "code", "organization"}));
                 ISMS_TRY_ASSIGN(auto email, RequiredString(body, "email"));
                 ISMS_TRY_ASSIGN(auto password, RequiredString(body, "password"));
                 ISMS_TRY_ASSIGN(
@@ -106,6 +86,7 @@ void AppendAuthRoutes(ApiRouter& router, Services& s) {
                     s.iam.Login(
                         email,
                         password,
+                        std::string(StringOr(body, "code")),
                         std::string(StringOr(body, "organization")),
                         ctx.request.remote_address
                     )
@@ -206,8 +187,8 @@ void AppendAuthRoutes(ApiRouter& router, Services& s) {
     router.Add(
         {"GET",
          "/api/v1/security-events",
-         "Log-ons, refused permissions, ended sessions, role and token changes, from the ledger "
-         "(admins and auditors; limit, offset)",
+         "Log-ons, refused permissions, ended sessions, role, token and MFA changes, from the "
+         "ledger (admins and auditors; limit, offset)",
          "auth"},
         [&s](const RouteContext& ctx, const iam::Principal* who) {
             return Render(ctx, [&]() -> Result<json::object> {

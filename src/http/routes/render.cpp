@@ -67,6 +67,27 @@ Result<std::int64_t> QueryInt(
     return Error::Invalid(std::string(key), "expected an integer");
 }
 
+Result<std::string> RequiredString(const json::object& body, std::string_view key) {
+    const json::value* v = body.if_contains(key);
+    if (v == nullptr || !v->is_string() || v->get_string().empty()) {
+        return Error::Invalid(std::string(key), "is required");
+    }
+    return std::string(v->get_string());
+}
+
+Status OnlyKnownMembers(const json::object& body, std::initializer_list<std::string_view> allowed) {
+    std::vector<FieldError> errors;
+    for (const auto& [key, value] : body) {
+        if (std::find(allowed.begin(), allowed.end(), std::string_view(key)) == allowed.end()) {
+            errors.push_back({std::string(key), "unknown field"});
+        }
+    }
+    if (!errors.empty()) {
+        return Error::Invalid(std::move(errors));
+    }
+    return {};
+}
+
 Result<json::object> JsonBody(const RouteContext& ctx) {
     const std::string_view type = ctx.request.Header("content-type");
     if (!type.starts_with("application/json")

@@ -18,6 +18,12 @@ namespace isms::http {
 /// line and column
 /// when malformed.
 [[nodiscard]] Result<json::object> JsonBody(const RouteContext& ctx);
+/// A non-empty string member of `body`; kInvalidArgument "is required" naming `key` otherwise.
+[[nodiscard]] Result<std::string> RequiredString(const json::object& body, std::string_view key);
+/// Refuses members of `body` outside `allowed`, each named with "unknown field".
+[[nodiscard]] Status OnlyKnownMembers(
+    const json::object& body, std::initializer_list<std::string_view> allowed
+);
 /// A positive integer path parameter; kNotFound otherwise (an id that cannot exist).
 [[nodiscard]] Result<std::int64_t> IdParam(const RouteContext& ctx, std::string_view name);
 /// The version in If-Match ("3", "\"3\"" or W/"3"); nullopt when absent; error when malformed.

@@ -33,6 +33,7 @@ struct Services {
 
 void AppendSystemRoutes(ApiRouter& router, Services& services);
 void AppendAuthRoutes(ApiRouter& router, Services& services);
+void AppendMfaRoutes(ApiRouter& router, Services& services);
 void AppendCatalogRoutes(ApiRouter& router, Services& services);
 void AppendRiskMethodRoutes(ApiRouter& router, Services& services);
 void AppendAssetRequirementRoutes(ApiRouter& router, Services& services);

@@ -50,6 +50,8 @@ public:
     ) = 0;
     /// The data directory ({{data_dir}} in scenarios); empty when unknown.
     [[nodiscard]] virtual std::string DataDir() const = 0;
+    /// The time the host's services see ({{totp secret}} codes are computed at it).
+    [[nodiscard]] virtual Timestamp Now() const { return SystemClock().Now(); }
 };
 
 /// A host on a fresh directory under $TMPDIR (or /tmp), removed on destruction unless `keep`.

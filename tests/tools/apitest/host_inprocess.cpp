@@ -59,6 +59,8 @@ public:
         return Done::kRan;
     }
 
+    [[nodiscard]] Timestamp Now() const override { return clock_.Now(); }
+
     Result<Done> Restart() override {
         app_.reset();
         ISMS_TRY(OpenApp());

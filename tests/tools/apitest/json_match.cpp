@@ -41,7 +41,7 @@ VarRef FindVar(std::string_view text, std::size_t from) {
             return {};
         }
         const std::string_view name = Trim(text.substr(open + 2, close - open - 2));
-        if (IsIdentifier(name)) {
+        if (IsIdentifier(name) || IsTotpReference(name)) {
             return {open, close + 2, name};
         }
         from = open + 1;  // "{{" that is not a variable: keep it literally
@@ -806,6 +806,22 @@ std::string CaptureText(const json::value& value) {
         return std::string(value.get_string());
     }
     return json::serialize(value);
+}
+
+std::optional<std::string_view> TotpVariable(std::string_view name) {
+    constexpr std::string_view kPrefix = "totp ";
+    if (!name.starts_with(kPrefix)) {
+        return std::nullopt;
+    }
+    const std::string_view variable = Trim(name.substr(kPrefix.size()));
+    if (!IsIdentifier(variable)) {
+        return std::nullopt;
+    }
+    return variable;
+}
+
+bool IsTotpReference(std::string_view name) {
+    return TotpVariable(name).has_value();
 }
 
 bool IsIdentifier(std::string_view s) {

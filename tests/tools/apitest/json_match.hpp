@@ -101,4 +101,9 @@ enum class MatchMode {
 /// True for a variable or member name: a letter or underscore, then letters, digits, underscores.
 [[nodiscard]] bool IsIdentifier(std::string_view s);
 
+/// For "totp <variable>" — {{totp secret}}, the current TOTP code of a captured base32
+/// secret — the variable's name; nullopt for any other text.
+[[nodiscard]] std::optional<std::string_view> TotpVariable(std::string_view name);
+[[nodiscard]] bool IsTotpReference(std::string_view name);
+
 }  // namespace isms::apitest

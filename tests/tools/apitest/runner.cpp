@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "apitest/matrix.hpp"
+#include "iam/totp.hpp"
 
 namespace isms::apitest {
 
@@ -512,6 +513,9 @@ private:
         if (auto it = vars_.find(std::string(name)); it != vars_.end()) {
             return it->second;
         }
+        if (const auto secret_var = TotpVariable(name)) {
+            return CurrentTotp(*secret_var);
+        }
         if (name == "data_dir") {
             return host_.DataDir();
         }
@@ -522,6 +526,19 @@ private:
             return tenant_;
         }
         return std::nullopt;
+    }
+
+    /// The TOTP code, at the host's clock, of the base32 secret held in `variable`.
+    std::optional<std::string> CurrentTotp(std::string_view variable) const {
+        const auto it = vars_.find(std::string(variable));
+        if (it == vars_.end()) {
+            return std::nullopt;
+        }
+        auto key = iam::Base32Decode(it->second);
+        if (!key) {
+            return std::nullopt;
+        }
+        return iam::TotpCode(*key, iam::TotpStep(host_.Now()));
     }
 
     VarLookup Vars() const {

@@ -51,6 +51,20 @@ TEST(SubstituteTest, BracesThatAreNotVariablesStay) {
     EXPECT_EQ(*out, "{{ not a var }} {{");
 }
 
+TEST(SubstituteTest, TotpOfAVariableIsLookedUpByItsWholeName) {
+    auto out = Substitute(
+        "{{totp secret}} {{ totp secret }} {{totp two words}} {{totp 9x}}",
+        MapLookup({{"totp secret", "123456"}})
+    );
+    ASSERT_TRUE(out);
+    EXPECT_EQ(*out, "123456 123456 {{totp two words}} {{totp 9x}}");
+    EXPECT_EQ(TotpVariable("totp secret"), "secret");
+    EXPECT_EQ(TotpVariable("totp   secret"), "secret");
+    EXPECT_FALSE(TotpVariable("totp"));
+    EXPECT_FALSE(TotpVariable("secret"));
+    EXPECT_FALSE(TotpVariable("totpsecret"));
+}
+
 TEST(SubstituteTest, JsonEscapesInsideStringsOnly) {
     auto lookup = MapLookup({{"s", "say \"hi\"\\"}, {"n", "42"}});
     auto out = SubstituteJson(R"({"a": "{{s}}", "b": {{n}}, "c": "x\"{{n}}"})", lookup);
