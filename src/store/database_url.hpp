@@ -15,6 +15,10 @@ namespace isms::store {
 /// `***`; anything else is returned unchanged.
 [[nodiscard]] std::string RedactDatabaseUrl(std::string_view url);
 
+/// `text` with every occurrence of the URL's password replaced by `***`: for messages of
+/// libpq, which may quote a malformed part of the URL.
+[[nodiscard]] std::string RedactPasswordIn(std::string text, std::string_view url);
+
 /// The URL with its database name (the path) set to `name`, keeping user, host, port and
 /// query: how tests and tools address a database next to the one a URL names.
 [[nodiscard]] std::string WithDatabaseName(std::string_view url, std::string_view name);

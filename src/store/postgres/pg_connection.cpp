@@ -37,7 +37,7 @@ Result<PgConnPtr> Connect(const std::string& url) {
         }
         return Error{
             ErrorCode::kUnavailable,
-            "cannot connect to " + RedactDatabaseUrl(url) + ": " + why,
+            "cannot connect to " + RedactDatabaseUrl(url) + ": " + RedactPasswordIn(why, url),
             {}};
     }
     PQsetNoticeProcessor(conn.get(), IgnoreNotice, nullptr);

@@ -1,6 +1,7 @@
 // One libpq connection as a store::Connection: `?` placeholders become `$n`, parameters go as
-// text with int8/float8 types for numbers (strings are left for the server to type from their
-// context, as SQLite's affinity does), and result columns come back by type OID — integers and
+// text with int8/float8 types for numbers (strings and NULLs are left for the server to type
+// from their context, as SQLite's affinity does; where a context gives no type, as in
+// `? IS NULL`, the SQL casts), and result columns come back by type OID — integers and
 // booleans as int64, float4/float8/numeric as double, NULL, everything else text — so callers
 // see the values SQLite would give them. A connection that broke is re-established before the
 // next statement that starts outside a transaction.

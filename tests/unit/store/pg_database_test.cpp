@@ -65,6 +65,10 @@ TEST(DatabaseUrl, RedactsPasswordsAndSwapsTheDatabaseName) {
     );
     EXPECT_EQ(RedactDatabaseUrl("postgresql://isms@db/isms"), "postgresql://isms@db/isms");
     EXPECT_EQ(
+        RedactPasswordIn("bad token \"pa%zz\" in pa%zz", "postgresql://u:pa%zz@h/d?password=x"),
+        "bad token \"***\" in ***"
+    );
+    EXPECT_EQ(
         WithDatabaseName("postgresql://u:p@127.0.0.1:5/postgres?sslmode=disable", "other"),
         "postgresql://u:p@127.0.0.1:5/other?sslmode=disable"
     );
@@ -144,7 +148,7 @@ TEST_F(PgDatabaseTest, ParametersKeepTheirTypes) {
     auto reader = db->Reader().value();
     auto rows = reader
                     ->Query(
-                        "SELECT ? + 1, ? * 2, ? || '!', ? IS NULL, '?'",
+                        "SELECT ? + 1, ? * 2, ? || '!', ?::text IS NULL, '?'",
                         {std::int64_t{41}, 0.25, std::string("it's"), std::monostate{}}
                     )
                     .value();
