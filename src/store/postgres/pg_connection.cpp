@@ -112,6 +112,7 @@ Status PgConnection::EnsureConnected() {
 }
 
 void PgConnection::EndTransaction() {
+    lost_transaction_ = false;  // the server rolled it back when the connection dropped
     if (PQstatus(conn_.get()) == CONNECTION_OK
         && PQtransactionStatus(conn_.get()) != PQTRANS_IDLE) {
         PgResultPtr ignored(PQexec(conn_.get(), "ROLLBACK"));
@@ -166,6 +167,17 @@ Result<PgResultPtr> PgConnection::Run(std::string_view sql, const SqlParams* par
         }
         values[i] = storage[i].c_str();
     }
+    if (lost_transaction_) {
+        // The rest of a transaction must not run, let alone autocommit, on a new connection.
+        if (sql != "ROLLBACK") {
+            return Error{
+                ErrorCode::kUnavailable,
+                "the connection to the database was lost during the transaction, which the "
+                "server rolled back",
+                {}};
+        }
+        lost_transaction_ = false;
+    }
     // A statement that starts outside a transaction may be retried once on a fresh connection:
     // nothing of it can have taken effect, as every write of ours runs inside a transaction.
     for (int attempt = 0;; ++attempt) {
@@ -181,8 +193,11 @@ Result<PgResultPtr> PgConnection::Run(std::string_view sql, const SqlParams* par
         if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
             return result;
         }
-        if (attempt == 0 && idle && PQstatus(conn_.get()) != CONNECTION_OK) {
-            continue;
+        if (PQstatus(conn_.get()) != CONNECTION_OK) {
+            if (idle && attempt == 0) {
+                continue;
+            }
+            lost_transaction_ = !idle;
         }
         return ResultError(result.get(), sql);
     }

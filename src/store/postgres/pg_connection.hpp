@@ -4,7 +4,9 @@
 // `? IS NULL`, the SQL casts), and result columns come back by type OID — integers and
 // booleans as int64, float4/float8/numeric as double, NULL, everything else text — so callers
 // see the values SQLite would give them. A connection that broke is re-established before the
-// next statement that starts outside a transaction.
+// next statement that starts outside a transaction; after a connection lost inside a
+// transaction every statement fails (kUnavailable) until the owner rolls back or the lease
+// ends, so the rest of a transaction never runs on a new connection.
 #pragma once
 
 #include <memory>
@@ -46,6 +48,7 @@ private:
     PgConnPtr conn_;
     std::string url_;
     std::string setup_;
+    bool lost_transaction_ = false;  // the connection dropped inside a transaction
 };
 
 }  // namespace isms::store

@@ -15,7 +15,18 @@ std::string SessionSetup(const PostgresOptions& options, bool writer) {
 
 }  // namespace
 
-PostgresDatabase::PostgresDatabase(PostgresOptions options) : options_(std::move(options)) {}
+PostgresDatabase::PostgresDatabase(PostgresOptions options)
+    : options_(std::move(options)),
+      readers_(
+          static_cast<std::size_t>(options_.readers),
+          [this]() -> Result<std::unique_ptr<Connection>> {
+              ISMS_TRY_ASSIGN(
+                  auto conn, PgConnection::Open(options_.url, SessionSetup(options_, false))
+              );
+              return std::unique_ptr<Connection>(std::move(conn));
+          },
+          [](Connection& c) { static_cast<PgConnection&>(c).EndTransaction(); }
+      ) {}
 
 PostgresDatabase::~PostgresDatabase() = default;
 
@@ -43,29 +54,9 @@ Result<ConnectionLease> PostgresDatabase::Writer() {
 }
 
 Result<ConnectionLease> PostgresDatabase::Reader() {
-    std::unique_lock lock(pool_mutex_);
-    if (idle_readers_.empty() && readers_.size() < static_cast<std::size_t>(options_.readers)) {
-        ISMS_TRY_ASSIGN(auto conn, PgConnection::Open(options_.url, SessionSetup(options_, false)));
-        readers_.push_back(std::move(conn));
-        idle_readers_.push_back(readers_.back().get());
-    }
-    pool_cv_.wait(lock, [this] { return !idle_readers_.empty(); });
-    PgConnection* conn = idle_readers_.back();
-    idle_readers_.pop_back();
-    lock.unlock();
-    auto release = [this](Connection* c) {
-        static_cast<PgConnection*>(c)->EndTransaction();
-        {
-            const std::lock_guard guard(pool_mutex_);
-            idle_readers_.push_back(static_cast<PgConnection*>(c));
-        }
-        pool_cv_.notify_one();
-    };
-    if (auto connected = conn->EnsureConnected(); !connected) {
-        release(conn);
-        return connected.error();
-    }
-    return ConnectionLease(conn, release);
+    ISMS_TRY_ASSIGN(ConnectionLease lease, readers_.Acquire());
+    ISMS_TRY(static_cast<PgConnection&>(*lease).EnsureConnected());  // the lease goes back
+    return lease;
 }
 
 Status PostgresDatabase::Backup(const std::string& /*path*/) {

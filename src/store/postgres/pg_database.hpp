@@ -6,13 +6,12 @@
 // snapshots. Lock waits are bounded by lock_timeout and surface as kUnavailable.
 #pragma once
 
-#include <condition_variable>
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <vector>
 
+#include "store/connection_pool.hpp"
 #include "store/database.hpp"
 #include "store/postgres/pg_connection.hpp"
 
@@ -47,10 +46,7 @@ private:
     PostgresOptions options_;
     std::unique_ptr<PgConnection> writer_;
     std::mutex writer_mutex_;
-    std::mutex pool_mutex_;
-    std::condition_variable pool_cv_;
-    std::vector<std::unique_ptr<PgConnection>> readers_;  // all reader connections ever made
-    std::vector<PgConnection*> idle_readers_;
+    ConnectionPool readers_;
 };
 
 /// Runs `sql` on a connection of its own, outside any transaction (CREATE or DROP DATABASE),

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "app/registers.hpp"
 #include "core/crypto.hpp"
@@ -87,8 +88,7 @@ protected:
         }
         crypto::InitCrypto();
         server_ = server;
-        name_ = "isms_unit_" + std::to_string(::getpid()) + "_"
-                + std::to_string(reinterpret_cast<std::uintptr_t>(this) % 1000003);
+        name_ = "isms_unit_" + std::to_string(::getpid());  // one test per process under CTest
         ASSERT_TRUE(ExecStandalone(server_, "DROP DATABASE IF EXISTS " + name_));
         ASSERT_TRUE(ExecStandalone(server_, "CREATE DATABASE " + name_));
         url_ = WithDatabaseName(server_, name_);
@@ -105,6 +105,11 @@ protected:
         options.url = url_;
         options.lock_timeout_ms = lock_timeout_ms;
         return PostgresDatabase::Open(options).value();
+    }
+    /// Runs `script` in a write transaction of its own and commits it.
+    static void Commit(PostgresDatabase& db, const std::string& script) {
+        auto writer = db.Writer().value();
+        ASSERT_TRUE(writer->ExecScript(script + "; COMMIT"));
     }
     static void Terminate(const std::string& url, std::int64_t pid) {
         ASSERT_TRUE(ExecStandalone(url, "SELECT pg_terminate_backend(" + std::to_string(pid) + ")")
@@ -164,12 +169,7 @@ TEST_F(PgDatabaseTest, ParametersKeepTheirTypes) {
 
 TEST_F(PgDatabaseTest, ErrorsAreMappedAndNeverQuoteValues) {
     auto db = Open();
-    {
-        auto writer = db->Writer().value();
-        ASSERT_TRUE(writer->ExecScript("CREATE TABLE t (k TEXT PRIMARY KEY)"));
-        ASSERT_TRUE(writer->Exec("INSERT INTO t (k) VALUES (?)", {std::string("s3cret-key")}));
-        ASSERT_TRUE(writer->ExecScript("COMMIT"));
-    }
+    Commit(*db, "CREATE TABLE t (k TEXT PRIMARY KEY); INSERT INTO t VALUES ('s3cret-key')");
     auto writer = db->Writer().value();
     auto duplicate = writer->Exec("INSERT INTO t (k) VALUES (?)", {std::string("s3cret-key")});
     ASSERT_FALSE(duplicate);
@@ -190,17 +190,10 @@ TEST_F(PgDatabaseTest, ErrorsAreMappedAndNeverQuoteValues) {
 
 TEST_F(PgDatabaseTest, ReadersAreReadOnlySnapshots) {
     auto db = Open();
-    {
-        auto writer = db->Writer().value();
-        ASSERT_TRUE(writer->ExecScript("CREATE TABLE n (v BIGINT); INSERT INTO n VALUES (1)"));
-        ASSERT_TRUE(writer->ExecScript("COMMIT"));
-    }
+    Commit(*db, "CREATE TABLE n (v BIGINT); INSERT INTO n VALUES (1)");
     auto session = ReadSession::Open(*db, TenantId{1}).value();
     EXPECT_EQ(session.sql().QueryInt("SELECT COUNT(*) FROM n", {}).value(), 1);
-    {
-        auto writer = db->Writer().value();
-        ASSERT_TRUE(writer->ExecScript("INSERT INTO n VALUES (2); COMMIT"));
-    }
+    Commit(*db, "INSERT INTO n VALUES (2)");
     EXPECT_EQ(session.sql().QueryInt("SELECT COUNT(*) FROM n", {}).value(), 1);  // snapshot
     auto write = session.sql().Exec("INSERT INTO n VALUES (3)", {});
     ASSERT_FALSE(write);  // read-only transaction
@@ -208,10 +201,7 @@ TEST_F(PgDatabaseTest, ReadersAreReadOnlySnapshots) {
 
 TEST_F(PgDatabaseTest, ALeaseDroppedMidTransactionRollsBack) {
     auto db = Open();
-    {
-        auto writer = db->Writer().value();
-        ASSERT_TRUE(writer->ExecScript("CREATE TABLE n (v BIGINT); COMMIT"));
-    }
+    Commit(*db, "CREATE TABLE n (v BIGINT)");
     {
         auto writer = db->Writer().value();
         ASSERT_TRUE(writer->Exec("INSERT INTO n VALUES (1)", {}));
@@ -244,6 +234,26 @@ TEST_F(PgDatabaseTest, BrokenConnectionsAreReestablished) {
     auto writer = db->Writer();
     ASSERT_TRUE(writer) << writer.error().message;
     EXPECT_NE((*writer)->QueryInt("SELECT pg_backend_pid()", {}).value(), writer_pid);
+}
+
+TEST_F(PgDatabaseTest, TheRestOfATransactionNeverRunsOnANewConnection) {
+    auto db = Open();
+    Commit(*db, "CREATE TABLE n (v BIGINT)");
+    {
+        auto writer = db->Writer().value();
+        ASSERT_TRUE(writer->Exec("INSERT INTO n VALUES (1)", {}));
+        Terminate(url_, writer->QueryInt("SELECT pg_backend_pid()", {}).value());
+        auto lost = writer->Exec("INSERT INTO n VALUES (2)", {});
+        ASSERT_FALSE(lost);
+        EXPECT_EQ(lost.error().code, ErrorCode::kUnavailable);
+        auto after = writer->Exec("INSERT INTO n VALUES (3)", {});  // not autocommitted
+        ASSERT_FALSE(after);
+        EXPECT_EQ(after.error().code, ErrorCode::kUnavailable);
+        EXPECT_FALSE(writer->ExecScript("COMMIT"));
+    }
+    auto writer = db->Writer();  // the next transaction gets a fresh connection
+    ASSERT_TRUE(writer) << writer.error().message;
+    EXPECT_EQ((*writer)->QueryInt("SELECT COUNT(*) FROM n", {}).value(), 0);
 }
 
 TEST_F(PgDatabaseTest, WritersOfTwoProcessesTakeTurns) {
