@@ -14,14 +14,17 @@ fi
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 
 cluster="$root/build/postgres"
-rm -rf "$cluster"
-mkdir -p "$cluster"
 run_as=()
 if [ "$(id -u)" -eq 0 ]; then  # PostgreSQL refuses to run as root
   id isms-test >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin isms-test
-  chown isms-test "$cluster"
   run_as=(runuser -u isms-test --)
 fi
+if [ -f "$cluster/data/postmaster.pid" ]; then  # left running by an interrupted run
+  "${run_as[@]}" "$bin/pg_ctl" -D "$cluster/data" -m immediate stop >/dev/null 2>&1 || true
+fi
+rm -rf "$cluster"
+mkdir -p "$cluster"
+[ ${#run_as[@]} -eq 0 ] || chown isms-test "$cluster"
 password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 echo "$password" >"$cluster/pwfile"
 [ ${#run_as[@]} -eq 0 ] || chown isms-test "$cluster/pwfile"

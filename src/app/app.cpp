@@ -195,12 +195,7 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
             return Error::Internal("cannot create data directory " + data.string());
         }
     }
-    store::StoreOptions store_options;
-    store_options.database = impl->options.config.database;
-    store_options.sqlite_path = (data / "isms.db").string();
-    store_options.synchronous_full = impl->options.config.synchronous == "full";
-    store_options.readers = impl->options.config.reader_connections;
-    ISMS_TRY_ASSIGN(impl->db, store::OpenDatabase(store_options));
+    ISMS_TRY_ASSIGN(impl->db, store::OpenDatabase(store::StoreOptionsFrom(impl->options.config)));
     if (!fs::exists(data / "keys" / "ledger.key")) {
         ISMS_TRY_ASSIGN(const bool signed_before, store::HasLedgerEvents(*impl->db));
         if (signed_before) {

@@ -205,10 +205,7 @@ int RunVerify(Output& o, const CommonFlags& flags) {
     if (!public_key) {
         return Fail(o, public_key.error());
     }
-    store::StoreOptions store_options;
-    store_options.database = config->database;
-    store_options.sqlite_path = (data / "isms.db").string();
-    auto db = store::OpenDatabase(store_options);
+    auto db = store::OpenDatabase(store::StoreOptionsFrom(*config));
     if (!db) {
         return Fail(o, db.error());
     }

@@ -1,10 +1,21 @@
 #include "store/open_database.hpp"
 
+#include <filesystem>
+
 #include "store/database_url.hpp"
 #include "store/postgres/pg_database.hpp"
 #include "store/sqlite/sqlite_database.hpp"
 
 namespace isms::store {
+
+StoreOptions StoreOptionsFrom(const Config& config) {
+    StoreOptions options;
+    options.database = config.database;
+    options.sqlite_path = (std::filesystem::path(config.data_dir) / "isms.db").string();
+    options.synchronous_full = config.synchronous == "full";
+    options.readers = config.reader_connections;
+    return options;
+}
 
 Result<std::unique_ptr<Database>> OpenDatabase(const StoreOptions& options) {
     if (options.database.empty()) {

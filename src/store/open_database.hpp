@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "core/config.hpp"
 #include "core/error.hpp"
 #include "store/database.hpp"
 
@@ -18,6 +19,10 @@ struct StoreOptions {
     bool synchronous_full = true;  // SQLite only
     int readers = 4;               // reader connections
 };
+
+/// The store a configuration names: `database`, `<data_dir>/isms.db`, `synchronous`,
+/// `reader_connections`.
+[[nodiscard]] StoreOptions StoreOptionsFrom(const Config& config);
 
 [[nodiscard]] Result<std::unique_ptr<Database>> OpenDatabase(const StoreOptions& options);
 
