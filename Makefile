@@ -24,11 +24,12 @@ build: deps-test
 run: release
 	@build/release/src/cli/isms serve --data $(DATA) --listen $(LISTEN) --demo
 
-## make test: build the dev preset (ASan/UBSan) and run every test
+## make test: build the dev preset (ASan/UBSan) and run every test, on SQLite and on a
+## throw-away PostgreSQL cluster (scripts/with-postgres.sh)
 test: build
 	@scripts/check-format.sh
 	@scripts/check-layers.sh
-	@ctest --test-dir build/dev --output-on-failure -j $(JOBS) --timeout 600
+	@scripts/with-postgres.sh ctest --test-dir build/dev --output-on-failure -j $(JOBS) --timeout 600
 
 ## make bench: build release and run the benchmarks (see bench/README.md)
 bench: release deps-test

@@ -1,7 +1,10 @@
 # isms_add_apitests(DIR): one CTest test per scenario file under DIR (STYLE §5), named
 # api/<path relative to DIR without extension>, labelled `api` plus the file's `# group:` values;
-# *.apitest_slow files are labelled `slow` too. The runner exits 77 for a skipped file
-# (`require postgres` without ISMS_TEST_POSTGRES), which CTest reports as skipped.
+# *.apitest_slow files are labelled `slow` too. Each file is registered a second time as
+# api-pg/<name>, labelled `postgres` too, which runs it on a fresh PostgreSQL database of the
+# server ISMS_TEST_POSTGRES names (scripts/with-postgres.sh starts one for `make test`). The
+# runner exits 77 for a skipped file (`require postgres` on SQLite, or api-pg/ without
+# ISMS_TEST_POSTGRES), which CTest reports as skipped.
 function(isms_add_apitests dir)
   file(GLOB_RECURSE _files CONFIGURE_DEPENDS "${dir}/*.apitest" "${dir}/*.apitest_slow")
   list(SORT _files)
@@ -25,5 +28,9 @@ function(isms_add_apitests dir)
     add_test(NAME api/${_name} COMMAND $<TARGET_FILE:apitest> ${_shown}
              WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
     set_tests_properties(api/${_name} PROPERTIES LABELS "${_labels}" SKIP_RETURN_CODE 77)
+    add_test(NAME api-pg/${_name} COMMAND $<TARGET_FILE:apitest> --postgres ${_shown}
+             WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+    set_tests_properties(api-pg/${_name} PROPERTIES LABELS "${_labels};postgres"
+                         SKIP_RETURN_CODE 77)
   endforeach()
 endfunction()

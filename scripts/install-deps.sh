@@ -7,11 +7,11 @@ set -euo pipefail
 build_pkgs=(
   build-essential cmake ninja-build pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsqlite3-dev libsodium-dev libssl-dev
+  libsqlite3-dev libpq-dev libsodium-dev libssl-dev
   libcli11-dev libfmt-dev
   libyaml-cpp-dev libpugixml-dev libvalijson-dev libzip-dev libxlsxwriter-dev libqrencode-dev
 )
-test_pkgs=(libgtest-dev libgmock-dev sqlite3 clang-format curl jq)
+test_pkgs=(libgtest-dev libgmock-dev sqlite3 postgresql clang-format curl jq)
 bench_pkgs=(libbenchmark-dev wrk curl jq time)
 fuzz_pkgs=(clang libclang-rt-14-dev)
 

@@ -11,8 +11,9 @@
 #include "http/metrics.hpp"
 #include "http/problem.hpp"
 #include "http/routes/services.hpp"
+#include "store/ledger_verify.hpp"
 #include "store/migrate.hpp"
-#include "store/sqlite/sqlite_database.hpp"
+#include "store/open_database.hpp"
 
 namespace isms::app {
 
@@ -212,23 +213,22 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
             return Error::Internal("cannot create data directory " + data.string());
         }
     }
-    if (fs::exists(data / "isms.db") && !fs::exists(data / "keys" / "ledger.key")) {
-        // A new key would sign over a ledger it never saw; refuse rather than hide the loss.
-        return Error::Conflict((data / "keys" / "ledger.key").string()
-                               + " is missing but the database exists: restore the key from your "
-                                 "backup of keys/");
+    ISMS_TRY_ASSIGN(impl->db, store::OpenDatabase(store::StoreOptionsFrom(impl->options.config)));
+    if (!fs::exists(data / "keys" / "ledger.key")) {
+        ISMS_TRY_ASSIGN(const bool signed_before, store::HasLedgerEvents(*impl->db));
+        if (signed_before) {
+            // A new key would sign over a ledger it never saw; refuse rather than hide the loss.
+            return Error::Conflict((data / "keys" / "ledger.key").string()
+                                   + " is missing but the database holds a ledger: restore the "
+                                     "key from your backup of keys/");
+        }
     }
     ISMS_TRY_ASSIGN(impl->key, store::LoadOrCreateLedgerKey((data / "keys").string()));
     ISMS_TRY_ASSIGN(auto secrets, iam::SecretBox::LoadOrCreate((data / "keys").string()));
     impl->secrets = std::make_unique<iam::SecretBox>(std::move(secrets));
     ISMS_TRY_ASSIGN(impl->registry, BuildRegistry());
-    store::SqliteOptions sqlite;
-    sqlite.path = (data / "isms.db").string();
-    sqlite.synchronous_full = impl->options.config.synchronous == "full";
-    sqlite.readers = impl->options.config.reader_connections;
-    ISMS_TRY_ASSIGN(auto db, store::SqliteDatabase::Open(sqlite));
-    impl->db = std::move(db);
     ISMS_TRY_ASSIGN(auto report, store::Migrate(*impl->db, impl->registry));
+    ISMS_TRY(store::CheckSigningKey(*impl->db, impl->key));
     for (const auto& change : report.changes) {
         Log().Log(Severity::kNotice, "store.migrated", {{"change", change}});
     }

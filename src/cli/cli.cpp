@@ -18,9 +18,10 @@
 #include "cli/restore.hpp"
 #include "core/log.hpp"
 #include "http/server.hpp"
+#include "store/database_url.hpp"
 #include "store/ledger_verify.hpp"
 #include "store/migrate.hpp"
-#include "store/sqlite/sqlite_database.hpp"
+#include "store/open_database.hpp"
 
 namespace isms::cli {
 
@@ -32,6 +33,7 @@ const store::Actor kCliActor{UserId{0}, "cli"};
 struct CommonFlags {
     std::string config_file;
     std::string data;
+    std::string database;
     std::string format = "table";
 };
 
@@ -65,6 +67,9 @@ Result<Config> MakeConfig(const CommonFlags& flags, std::map<std::string, std::s
     if (!flags.data.empty()) {
         extra["data"] = flags.data;
     }
+    if (!flags.database.empty()) {
+        extra["database"] = flags.database;
+    }
     return LoadConfig(flags.config_file, ProcessEnvironment(), extra);
 }
 
@@ -94,6 +99,12 @@ Result<std::string> ReadSecretFile(const std::string& path) {
 void AddCommon(CLI::App* cmd, CommonFlags& flags, bool with_format) {
     cmd->add_option("--config", flags.config_file, "JSON config file (also ISMS_CONFIG)");
     cmd->add_option("--data", flags.data, "data directory (also ISMS_DATA; default ./isms-data)");
+    cmd->add_option(
+        "--database",
+        flags.database,
+        "postgresql://user:password@host:port/dbname (also ISMS_DATABASE; default: SQLite "
+        "isms.db in the data directory)"
+    );
     if (with_format) {
         cmd->add_option("--format", flags.format, "output: table or json")
             ->check(CLI::IsMember({"table", "json"}));
@@ -163,7 +174,11 @@ int RunServe(
         return Fail(o, port.error());
     }
     o.out << "isms: serving http://" << options->host << ":" << *port << "/ (data in "
-          << config->data_dir << "); Ctrl-C stops" << std::endl;
+          << config->data_dir;
+    if (!config->database.empty()) {
+        o.out << ", database " << store::RedactDatabaseUrl(config->database);
+    }
+    o.out << "); Ctrl-C stops" << std::endl;
     Log().Log(
         Severity::kNotice,
         "server.started",
@@ -183,16 +198,14 @@ int RunVerify(Output& o, const CommonFlags& flags) {
         return Fail(o, config.error());
     }
     const std::filesystem::path data(config->data_dir);
-    if (!std::filesystem::exists(data / "isms.db")) {
+    if (config->database.empty() && !std::filesystem::exists(data / "isms.db")) {
         return Fail(o, Error::NotFound("no isms database in " + data.string()));
     }
     auto public_key = store::LoadLedgerPublicKey((data / "keys").string());
     if (!public_key) {
         return Fail(o, public_key.error());
     }
-    store::SqliteOptions sqlite;
-    sqlite.path = (data / "isms.db").string();
-    auto db = store::SqliteDatabase::Open(sqlite);
+    auto db = store::OpenDatabase(store::StoreOptionsFrom(*config));
     if (!db) {
         return Fail(o, db.error());
     }

@@ -15,6 +15,13 @@ Result<std::int64_t> RestoreBackup(
     namespace fs = std::filesystem;
     const fs::path data(config.data_dir);
     const fs::path target = data / "isms.db";
+    if (!config.database.empty()) {
+        return Error::Invalid(
+            "database",
+            "isms restore replaces the SQLite database only; restore PostgreSQL with pg_restore, "
+            "then run isms ledger verify"
+        );
+    }
     if (!fs::exists(backup_file)) {
         return Error::NotFound("no backup file " + backup_file);
     }

@@ -51,6 +51,18 @@ Setting StringSetting(const char* name, std::string Config::*member) {
 const std::vector<Setting>& Settings() {
     static const std::vector<Setting> kSettings = {
         StringSetting("data", &Config::data_dir),
+        {"database",
+         [](Config& c, const std::string& text) -> Status {
+             // The URL may hold a password: the error must not echo it.
+             if (!text.empty() && !text.starts_with("postgresql://")
+                 && !text.starts_with("postgres://")) {
+                 return Error::Invalid(
+                     "", "expected empty (SQLite in the data directory) or a postgresql:// URL"
+                 );
+             }
+             c.database = text;
+             return {};
+         }},
         StringSetting("listen", &Config::listen),
         IntSetting("threads", &Config::threads, 0, 256),
         IntSetting("max_body_bytes", &Config::max_body_bytes, 1024, std::int64_t{1} << 32),

@@ -14,6 +14,7 @@ namespace isms {
 
 struct Config {
     std::string data_dir = "./isms-data";
+    std::string database;  // empty: SQLite <data_dir>/isms.db; else a postgresql:// URL (secret)
     std::string listen = "127.0.0.1:8080";
     int threads = 0;                                     // 0: one per core
     std::int64_t max_body_bytes = 1024 * 1024;           // request body limit

@@ -424,7 +424,7 @@ Result<VerifyReport> VerifyLedger(
     Database& db, const std::string& public_key, const schema::Registry& registry
 ) {
     ISMS_TRY_ASSIGN(ConnectionLease conn, db.Reader());
-    ISMS_TRY(conn->ExecScript("BEGIN"));
+    ISMS_TRY(conn->ExecScript(BeginReadSnapshot(conn->dialect())));
     VerifyReport report;
     std::vector<std::string> hashes;
     StateMap states;
@@ -441,6 +441,21 @@ Result<VerifyReport> VerifyLedger(
     static_cast<void>(conn->ExecScript("COMMIT"));
     ISMS_TRY(result);
     return report;
+}
+
+Status CheckSigningKey(Database& db, const LedgerKey& key) {
+    ISMS_TRY_ASSIGN(ConnectionLease conn, db.Reader());
+    ISMS_TRY_ASSIGN(
+        auto rows,
+        conn->Query("SELECT key_id FROM ledger_checkpoints ORDER BY seq DESC LIMIT 1", {})
+    );
+    if (!rows.empty() && rows[0].Text(0) != key.key_id) {
+        return Error::Conflict(
+            "the ledger is signed with key " + rows[0].Text(0) + ", but keys/ledger.key is "
+            + key.key_id + ": every server of this database needs the same keys/ directory"
+        );
+    }
+    return {};
 }
 
 Result<VerifyReport> VerifyChain(Database& db) {

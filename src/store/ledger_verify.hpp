@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "schema/registry.hpp"
 #include "store/database.hpp"
+#include "store/ledger.hpp"
 
 namespace isms::store {
 
@@ -32,6 +33,10 @@ struct VerifyReport {
 [[nodiscard]] Result<VerifyReport> VerifyLedger(
     Database& db, const std::string& public_key, const schema::Registry& registry
 );
+
+/// At start: kConflict when the newest checkpoint was signed by another key than `key` — a
+/// server started with keys/ of another instance would sign a chain no verifier accepts.
+[[nodiscard]] Status CheckSigningKey(Database& db, const LedgerKey& key);
 
 /// Only the chain (step 1), for the micro-benchmark.
 [[nodiscard]] Result<VerifyReport> VerifyChain(Database& db);

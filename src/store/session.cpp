@@ -4,7 +4,8 @@ namespace isms::store {
 
 Result<ReadSession> ReadSession::Open(Database& db, TenantId tenant) {
     ISMS_TRY_ASSIGN(ConnectionLease lease, db.Reader());
-    ISMS_TRY(lease->Exec("BEGIN", {}));  // a cached statement: every read request opens one
+    // A cached statement on SQLite: every read request opens one.
+    ISMS_TRY(lease->Exec(BeginReadSnapshot(lease->dialect()), {}));
     return ReadSession(std::move(lease), tenant);
 }
 

@@ -104,4 +104,14 @@ const char* CaseInsensitiveLike(Dialect d) {
     return "LIKE";
 }
 
+const char* BeginReadSnapshot(Dialect d) {
+    switch (d) {
+        case Dialect::kSqlite:
+            return "BEGIN";  // a deferred transaction reads one WAL snapshot
+        case Dialect::kPostgres:
+            return "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+    }
+    return "BEGIN";
+}
+
 }  // namespace isms::store

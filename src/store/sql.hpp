@@ -1,7 +1,8 @@
 // The portable SQL layer: a Connection runs parameterized statements and returns rows of
 // SqlValue. SQL is written once with `?` placeholders and standard SQL; the Dialect answers the
-// few things engines spell differently (auto-increment keys, JSON list containment, ILIKE).
-// SQLite implements it in store/sqlite/; PostgreSQL (libpq) will rewrite `?` to `$n`.
+// few things engines spell differently (auto-increment keys, JSON list containment, ILIKE,
+// how a read snapshot begins). SQLite implements it in store/sqlite/, PostgreSQL (libpq, `?`
+// rewritten to `$n`) in store/postgres/.
 #pragma once
 
 #include <cstdint>
@@ -60,5 +61,7 @@ public:
 [[nodiscard]] std::string JsonMemberText(Dialect d, std::string_view column, std::string_view key);
 /// Case-insensitive LIKE operator.
 [[nodiscard]] const char* CaseInsensitiveLike(Dialect d);
+/// The statement that begins a read-only transaction seeing one consistent snapshot.
+[[nodiscard]] const char* BeginReadSnapshot(Dialect d);
 
 }  // namespace isms::store

@@ -185,7 +185,9 @@ private:
 
 }  // namespace
 
-SqliteDatabase::SqliteDatabase(SqliteOptions options) : options_(std::move(options)) {}
+SqliteDatabase::SqliteDatabase(SqliteOptions options)
+    : options_(std::move(options)),
+      readers_(static_cast<std::size_t>(options_.readers), [this] { return Connect(false); }) {}
 
 SqliteDatabase::~SqliteDatabase() = default;
 
@@ -228,22 +230,7 @@ Result<ConnectionLease> SqliteDatabase::Writer() {
 }
 
 Result<ConnectionLease> SqliteDatabase::Reader() {
-    std::unique_lock lock(pool_mutex_);
-    if (idle_readers_.empty() && readers_.size() < static_cast<std::size_t>(options_.readers)) {
-        ISMS_TRY_ASSIGN(auto conn, Connect(false));
-        readers_.push_back(std::move(conn));
-        idle_readers_.push_back(readers_.back().get());
-    }
-    pool_cv_.wait(lock, [this] { return !idle_readers_.empty(); });
-    Connection* conn = idle_readers_.back();
-    idle_readers_.pop_back();
-    return ConnectionLease(conn, [this](Connection* c) {
-        {
-            const std::lock_guard guard(pool_mutex_);
-            idle_readers_.push_back(c);
-        }
-        pool_cv_.notify_one();
-    });
+    return readers_.Acquire();
 }
 
 Status SqliteDatabase::Backup(const std::string& path) {

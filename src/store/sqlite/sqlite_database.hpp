@@ -3,12 +3,11 @@
 // prepared statements. Busy waits are bounded by a timeout and surface as kUnavailable.
 #pragma once
 
-#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <vector>
 
+#include "store/connection_pool.hpp"
 #include "store/database.hpp"
 
 namespace isms::store {
@@ -37,10 +36,7 @@ private:
     SqliteOptions options_;
     std::unique_ptr<Connection> writer_;
     std::mutex writer_mutex_;
-    std::mutex pool_mutex_;
-    std::condition_variable pool_cv_;
-    std::vector<std::unique_ptr<Connection>> readers_;  // all reader connections ever made
-    std::vector<Connection*> idle_readers_;
+    ConnectionPool readers_;
 };
 
 }  // namespace isms::store

@@ -55,7 +55,11 @@ public:
 };
 
 /// A host on a fresh directory under $TMPDIR (or /tmp), removed on destruction unless `keep`.
-[[nodiscard]] Result<std::unique_ptr<Host>> OpenInProcessHost(bool keep);
+/// With `postgres_url` (a server, e.g. ISMS_TEST_POSTGRES) the store is a fresh database
+/// created on that server and dropped on destruction unless `keep`.
+[[nodiscard]] Result<std::unique_ptr<Host>> OpenInProcessHost(
+    bool keep, const std::string& postgres_url = ""
+);
 
 /// A host talking to `base_url` ("http://127.0.0.1:8080"); `data_dir` is the server's data
 /// directory, needed for fixtures and `ledger verify` (may be empty otherwise).

@@ -1,5 +1,8 @@
 // The in-process host: App::Handle called directly, no sockets; one fresh data directory per
-// scenario file and a FixedClock that starts at 2026-01-01T00:00:00Z.
+// scenario file and a FixedClock that starts at 2026-01-01T00:00:00Z. On PostgreSQL each file
+// also gets a fresh database on the test server, created here and dropped at the end; the CLI
+// directives reach it through ISMS_DATABASE.
+#include <cctype>
 #include <filesystem>
 #include <system_error>
 
@@ -8,6 +11,9 @@
 #include "apitest/host.hpp"
 #include "apitest/host_common.hpp"
 #include "core/config.hpp"
+#include "core/crypto.hpp"
+#include "store/database_url.hpp"
+#include "store/postgres/pg_database.hpp"
 
 namespace isms::apitest {
 
@@ -23,10 +29,34 @@ public:
 
     ~InProcessHost() override {
         app_.reset();  // close the store before removing its files
+        if (!postgres_server_.empty()) {
+            ::unsetenv("ISMS_DATABASE");  // NOLINT(concurrency-mt-unsafe): no App runs now
+            if (!keep_) {
+                static_cast<void>(store::ExecStandalone(
+                    postgres_server_, "DROP DATABASE IF EXISTS " + database_ + " WITH (FORCE)"
+                ));
+            }
+        }
         if (!keep_) {
             std::error_code ignored;
             fs::remove_all(dir_, ignored);
         }
+    }
+
+    /// Creates this file's database on the server `server_url` names (any database there).
+    [[nodiscard]] Status UsePostgres(const std::string& server_url) {
+        database_ = "isms_apitest_" + crypto::RandomToken(8);
+        for (char& c : database_) {  // tokens are URL-safe base64; names are plain lower case
+            c = std::isalnum(static_cast<unsigned char>(c)) != 0
+                    ? static_cast<char>(std::tolower(static_cast<unsigned char>(c)))
+                    : '_';
+        }
+        ISMS_TRY(store::ExecStandalone(server_url, "CREATE DATABASE " + database_));
+        postgres_server_ = server_url;
+        database_url_ = store::WithDatabaseName(server_url, database_);
+        // NOLINTNEXTLINE(concurrency-mt-unsafe): set before any App of this host runs
+        ::setenv("ISMS_DATABASE", database_url_.c_str(), 1);
+        return {};
     }
 
     InProcessHost(const InProcessHost&) = delete;
@@ -35,6 +65,7 @@ public:
     [[nodiscard]] Status OpenApp() {
         Config config;
         config.data_dir = dir_;
+        config.database = database_url_;
         // Durability against power loss is not what scenarios test; `restart` closes cleanly.
         config.synchronous = "normal";
         auto app = app::App::Open(app::AppOptions{config, &clock_});
@@ -87,6 +118,9 @@ public:
 private:
     std::string dir_;
     bool keep_;
+    std::string postgres_server_;  // empty on SQLite
+    std::string database_;
+    std::string database_url_;
     FixedClock clock_;  // declared before app_: the App borrows it
     std::unique_ptr<app::App> app_;
     detail::Fixtures fixtures_;
@@ -94,7 +128,7 @@ private:
 
 }  // namespace
 
-Result<std::unique_ptr<Host>> OpenInProcessHost(bool keep) {
+Result<std::unique_ptr<Host>> OpenInProcessHost(bool keep, const std::string& postgres_url) {
     std::string base = ProcessEnvironment()("TMPDIR").value_or("");
     if (base.empty()) {
         base = "/tmp";
@@ -104,6 +138,9 @@ Result<std::unique_ptr<Host>> OpenInProcessHost(bool keep) {
         return Error::Internal("cannot create a directory like " + pattern);
     }
     auto host = std::make_unique<InProcessHost>(pattern, keep);
+    if (!postgres_url.empty()) {
+        ISMS_TRY(host->UsePostgres(postgres_url));
+    }
     ISMS_TRY(host->OpenApp());
     return std::unique_ptr<Host>(std::move(host));
 }

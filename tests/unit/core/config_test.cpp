@@ -130,5 +130,26 @@ TEST(LoadConfig, MissingOrMalformedFile) {
     EXPECT_NE(malformed.error().fields.at(0).message.find("line 2"), std::string::npos);
 }
 
+TEST(LoadConfig, DatabaseFromFlagEnvAndFile) {
+    EXPECT_EQ(LoadConfig("", FakeEnv({}), {})->database, "");  // SQLite in the data directory
+    TempFile file(R"({"database": "postgresql://isms@db.example/file"})");
+    EXPECT_EQ(
+        LoadConfig(file.Path(), FakeEnv({}), {})->database, "postgresql://isms@db.example/file"
+    );
+    auto env = FakeEnv({{"ISMS_DATABASE", "postgres://isms@db.example/env"}});
+    EXPECT_EQ(LoadConfig(file.Path(), env, {})->database, "postgres://isms@db.example/env");
+    auto flag = LoadConfig(file.Path(), env, {{"database", "postgresql://isms@db.example/flag"}});
+    EXPECT_EQ(flag->database, "postgresql://isms@db.example/flag");
+}
+
+TEST(LoadConfig, BadDatabaseNamesTheSettingWithoutEchoingIt) {
+    auto config = LoadConfig("", FakeEnv({}), {{"database", "mysql://root:s3cret@db/isms"}});
+    ASSERT_FALSE(config);
+    ASSERT_EQ(config.error().fields.size(), 1U);
+    EXPECT_EQ(config.error().fields[0].field, "database");
+    EXPECT_NE(config.error().fields[0].message.find("postgresql://"), std::string::npos);
+    EXPECT_EQ(config.error().fields[0].message.find("s3cret"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace isms
