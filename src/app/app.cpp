@@ -90,7 +90,7 @@ struct App::Impl {
             if (!auth.starts_with("Bearer ")) {
                 return Error::Unauthenticated("use 'Authorization: Bearer <token>'");
             }
-            return iam->AuthenticateToken(std::string(auth.substr(7)));
+            return iam->AuthenticateToken(std::string(auth.substr(7)), req.remote_address);
         }
         const std::string session = CookieValue(req.Header("cookie"), "isms_session");
         if (session.empty()) {

@@ -498,14 +498,17 @@ Result<Principal> IamService::AuthenticateSession(const std::string& session_tok
     return p;
 }
 
-Result<Principal> IamService::AuthenticateToken(const std::string& bearer_token) {
+Result<Principal> IamService::AuthenticateToken(
+    const std::string& bearer_token, const std::string& remote
+) {
     const auto refused = Error::Unauthenticated("API token invalid, expired or revoked");
     if (!bearer_token.starts_with(kTokenPrefix)) {
         return refused;
     }
     const Timestamp now = clock_.Now();
     Principal p;
-    std::optional<Timestamp> last_used;
+    std::optional<std::string> last_used;  // as stored: "YYYY-MM-DDTHH:MM:SSZ"
+    std::string name;
     {
         // One query on the hot path: token, user and membership together.
         ISMS_TRY_ASSIGN(auto conn, db_.Reader());
@@ -513,7 +516,7 @@ Result<Principal> IamService::AuthenticateToken(const std::string& bearer_token)
             auto rows,
             conn->Query(
                 "SELECT t.id, t.tenant_id, t.user_id, t.scope, t.expires_at, t.last_used_at, "
-                "u.email, m.role FROM api_tokens t JOIN users u ON u.id = t.user_id "
+                "u.email, m.role, t.name FROM api_tokens t JOIN users u ON u.id = t.user_id "
                 "JOIN memberships m ON m.tenant_id = t.tenant_id AND m.user_id = t.user_id "
                 "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled = 0",
                 {TokenHash(bearer_token)}
@@ -538,17 +541,37 @@ Result<Principal> IamService::AuthenticateToken(const std::string& bearer_token)
         p.user = UserId{row.Int(2)};
         p.scope = ParseTokenScope(row.Text(3)).value_or(TokenScope::kReadOnly);
         if (!row.IsNull(5)) {
-            last_used = ParseTimestamp(row.Text(5));
+            last_used = row.Text(5);
         }
         p.email = row.Text(6);
+        name = row.Text(8);
         p.role = *role;
         p.via = Via::kToken;
     }
     const std::int64_t token_id = p.credential_id;
-    if (!last_used || now - *last_used >= std::chrono::seconds{60}) {  // at most a write a minute
+    const std::string now_text = FormatTimestamp(now);
+    if (!last_used || last_used->substr(0, 10) != now_text.substr(0, 10)) {
+        // The first use of a token on a UTC day is a security event; later uses that day only
+        // move last_used_at, so the ledger gets a line a token a day, not one a request.
+        ISMS_TRY_ASSIGN(auto tx, store::WriteTx::Begin(db_, p.tenant, p.AsActor(), clock_, key_));
+        ISMS_TRY(tx.sql().Exec(
+            "UPDATE api_tokens SET last_used_at = ? WHERE id = ?", {now_text, token_id}
+        ));
+        ISMS_TRY(tx.Append(
+            "token_used",
+            "tokens",
+            token_id,
+            std::nullopt,
+            ToJsonText(json::object{{"name", name}, {"remote", remote}})
+        ));
+        ISMS_TRY(tx.Commit());
+        return p;
+    }
+    const auto last = ParseTimestamp(*last_used);
+    if (!last || now - *last >= std::chrono::seconds{60}) {  // at most a write a minute
         ISMS_TRY_ASSIGN(auto writer, db_.Writer());
         auto touched = writer->Exec(
-            "UPDATE api_tokens SET last_used_at = ? WHERE id = ?", {FormatTimestamp(now), token_id}
+            "UPDATE api_tokens SET last_used_at = ? WHERE id = ?", {now_text, token_id}
         );
         ISMS_TRY(writer->ExecScript(touched ? "COMMIT" : "ROLLBACK"));
     }

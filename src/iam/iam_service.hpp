@@ -114,7 +114,11 @@ public:
     /// Resolves a session cookie value; enforces idle and absolute timeouts.
     [[nodiscard]] Result<Principal> AuthenticateSession(const std::string& session_token);
     /// Resolves a bearer token; refuses expired and revoked tokens.
-    [[nodiscard]] Result<Principal> AuthenticateToken(const std::string& bearer_token);
+    /// The principal of a bearer token; the token's first use on a UTC day is a `token_used`
+    /// ledger event with the source address.
+    [[nodiscard]] Result<Principal> AuthenticateToken(
+        const std::string& bearer_token, const std::string& remote
+    );
 
     [[nodiscard]] Result<IssuedToken> CreateToken(
         const Principal& who,

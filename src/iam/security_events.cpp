@@ -17,7 +17,8 @@ const char* SecuritySeverity(std::string_view action) {
         || action == "mfa_failed" || action == "mfa_reset" || action == "mfa_recovery_code_used") {
         return "warning";
     }
-    if (action == "login" || action == "logout" || action == "mfa_enrolment_started") {
+    if (action == "login" || action == "logout" || action == "mfa_enrolment_started"
+        || action == "token_used") {
         return "info";
     }
     return "notice";  // roles, members, sessions ended, tokens, MFA on or off, MFA policy
