@@ -9,11 +9,14 @@ function(isms_add_module name)
   target_link_libraries(isms_${name} PUBLIC ${ARG_DEPS})
 endfunction()
 
-# isms_add_unit_test(name SOURCES ... DEPS ...): a GoogleTest binary registered with CTest.
+# isms_add_unit_test(name SOURCES ... DEPS ... [LABELS ...]): a GoogleTest binary registered
+# with CTest, labelled `unit` plus LABELS (`concurrency`: also built and run under
+# ThreadSanitizer by `make tsan`).
 function(isms_add_unit_test name)
-  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LABELS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_compile_options(${name} PRIVATE ${ISMS_WARNINGS})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest_main)
-  gtest_discover_tests(${name} PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
+  set(_labels unit ${ARG_LABELS})
+  gtest_discover_tests(${name} PROPERTIES LABELS "${_labels}" DISCOVERY_TIMEOUT 60)
 endfunction()
