@@ -17,6 +17,16 @@ function(isms_add_unit_test name)
   add_executable(${name} ${ARG_SOURCES})
   target_compile_options(${name} PRIVATE ${ISMS_WARNINGS})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest_main)
-  set(_labels unit ${ARG_LABELS})
-  gtest_discover_tests(${name} PROPERTIES LABELS "${_labels}" DISCOVERY_TIMEOUT 60)
+  gtest_discover_tests(${name} PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
+  if(ARG_LABELS)
+    # Discovery passes properties through command lines that split lists, so the extra labels
+    # are set by a CTest include file that runs after the discovered tests' file.
+    list(JOIN ARG_LABELS ";" _labels)
+    set(_file "${CMAKE_CURRENT_BINARY_DIR}/${name}_labels.cmake")
+    file(WRITE "${_file}"
+         "if(DEFINED ${name}_TESTS)\n"
+         "  set_tests_properties(\${${name}_TESTS} PROPERTIES LABELS \"unit;${_labels}\")\n"
+         "endif()\n")
+    set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES "${_file}")
+  endif()
 endfunction()

@@ -42,7 +42,7 @@ constexpr const char* kUsage =
     "  --seed S               seed of the writers and the kill delays (default: random, printed)\n"
     "  --writers W            concurrent writers (default 4)\n"
     "  --kill-after-ms A:B    kill a uniformly random A..B ms after the writers start (default "
-    "100:1500)\n"
+    "100:2000)\n"
     "  --max-file-bytes B     largest evidence file uploaded (default 65536)\n"
     "  --work DIR             where the data directory and logs go (default: a new temporary "
     "directory)\n"
@@ -57,7 +57,7 @@ struct Options {
     bool seed_given = false;
     int writers = 4;
     int kill_min_ms = 100;
-    int kill_max_ms = 1500;
+    int kill_max_ms = 2000;
     std::size_t max_file_bytes = 65536;
     fs::path work;
     bool keep = false;
