@@ -128,6 +128,17 @@ void Writer::JournalChange(std::size_t item, ItemState next, const Answer& answe
     }
 }
 
+Result<Writer::Sent> Writer::Patch(
+    http::Client& client, const Owned& record, json::object changes
+) {
+    const ItemState& now = journal_.At(record.item).acknowledged;
+    http::Request request = MakeRequest("PATCH", record.path, ToJsonText(changes));
+    request.headers.emplace_back("if-match", IfMatch(*now.version));
+    ISMS_TRY_ASSIGN(Answer answer, Write(client, std::move(request)));
+    JournalChange(record.item, Changed(now, changes), answer);
+    return answer.sent;
+}
+
 Result<Writer::Sent> Writer::CreateAsset(http::Client& client) {
     const json::object members{
         {"name", Unique("asset")},
@@ -145,13 +156,7 @@ Result<Writer::Sent> Writer::PatchAsset(http::Client& client) {
     if (asset == nullptr) {
         return CreateAsset(client);
     }
-    const ItemState& now = journal_.At(asset->item).acknowledged;
-    const json::object changes{{"location", Unique("site")}, {"integrity", Between(1, 5)}};
-    http::Request request = MakeRequest("PATCH", asset->path, ToJsonText(changes));
-    request.headers.emplace_back("if-match", IfMatch(*now.version));
-    ISMS_TRY_ASSIGN(Answer answer, Write(client, std::move(request)));
-    JournalChange(asset->item, Changed(now, changes), answer);
-    return answer.sent;
+    return Patch(client, *asset, {{"location", Unique("site")}, {"integrity", Between(1, 5)}});
 }
 
 Result<Writer::Sent> Writer::ArchiveAsset(http::Client& client) {
@@ -247,16 +252,13 @@ Result<Writer::Sent> Writer::PatchRisk(http::Client& client) {
     if (risk == nullptr) {
         return CreateRiskWithTreatment(client);
     }
-    const ItemState& now = journal_.At(risk->item).acknowledged;
-    const json::object changes{
-        {"residual_likelihood", Between(1, 5)},
-        {"residual_impact", Between(1, 5)},
-        {"description", Unique("reassessed")}};
-    http::Request request = MakeRequest("PATCH", risk->path, ToJsonText(changes));
-    request.headers.emplace_back("if-match", IfMatch(*now.version));
-    ISMS_TRY_ASSIGN(Answer answer, Write(client, std::move(request)));
-    JournalChange(risk->item, Changed(now, changes), answer);
-    return answer.sent;
+    return Patch(
+        client,
+        *risk,
+        {{"residual_likelihood", Between(1, 5)},
+         {"residual_impact", Between(1, 5)},
+         {"description", Unique("reassessed")}}
+    );
 }
 
 Result<Writer::Sent> Writer::DecideControl(http::Client& client) {

@@ -54,6 +54,10 @@ private:
     };
 
     [[nodiscard]] Result<Answer> Write(http::Client& client, http::Request request);
+    /// PATCH with If-Match of an owned record, journaled.
+    [[nodiscard]] Result<Sent> Patch(
+        http::Client& client, const Owned& record, json::object changes
+    );
     [[nodiscard]] Result<Sent> CreateAsset(http::Client& client);
     [[nodiscard]] Result<Sent> PatchAsset(http::Client& client);
     [[nodiscard]] Result<Sent> ArchiveAsset(http::Client& client);
