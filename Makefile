@@ -1,5 +1,5 @@
 # Thin wrappers; CMake presets do the work. Every target installs what it needs first.
-.PHONY: run test build release bench fuzz fmt fmt-check tidy clean deps-build deps-test
+.PHONY: run test build release bench fuzz fmt fmt-check tidy clean deps-build deps-test tsan soak
 
 DATA ?= ./isms-data
 FUZZ_TARGETS := json_body list_query csv_import ciso_yaml oscal_import apitest_parser
@@ -25,11 +25,28 @@ run: release
 	@build/release/src/cli/isms serve --data $(DATA) --listen $(LISTEN) --demo
 
 ## make test: build the dev preset (ASan/UBSan) and run every test, on SQLite and on a
-## throw-away PostgreSQL cluster (scripts/with-postgres.sh)
+## throw-away PostgreSQL cluster (scripts/with-postgres.sh), then the concurrency tests under
+## ThreadSanitizer (make tsan)
 test: build
 	@scripts/check-format.sh
 	@scripts/check-layers.sh
 	@scripts/with-postgres.sh ctest --test-dir build/dev --output-on-failure -j $(JOBS) --timeout 600
+	@$(MAKE) --no-print-directory tsan
+
+## make tsan: build only what the tests labelled `concurrency` need with ThreadSanitizer
+## (build/tsan) and run them (docs/testing.md § ThreadSanitizer)
+TSAN_TARGETS := isms crash_harness http_server_test app_concurrency_test
+tsan: deps-test
+	@cmake --preset tsan >/dev/null
+	@cmake --build build/tsan -j $(JOBS) --target $(TSAN_TARGETS)
+	@TSAN_OPTIONS="suppressions=$(CURDIR)/tests/tsan.supp halt_on_error=1" \
+	  ctest --test-dir build/tsan -L concurrency --output-on-failure --timeout 900
+
+## make soak: the crash-consistency harness for 100 rounds with longer loads (SOAK_ROUNDS)
+SOAK_ROUNDS ?= 100
+soak: build
+	@build/dev/tests/tools/crash/crash_harness --isms build/dev/src/cli/isms \
+	  --rounds $(SOAK_ROUNDS) --writers 6 --kill-after-ms 100:4000 --max-file-bytes 262144
 
 ## make bench: build release and run the benchmarks (see bench/README.md)
 bench: release deps-test

@@ -54,6 +54,8 @@ void SyncDirectory(const fs::path& dir) {
     }
 }
 
+/// Creates `dir` (mode 0700) when missing and flushes its parent, so that the new directory
+/// entry survives a power loss together with the blob renamed into it.
 Status MakeDirectory(const fs::path& dir) {
     std::error_code ec;
     if (fs::is_directory(dir, ec)) {
@@ -63,6 +65,7 @@ Status MakeDirectory(const fs::path& dir) {
     if (ec || ::chmod(dir.c_str(), 0700) != 0) {
         return Error::Internal("cannot create " + dir.string());
     }
+    SyncDirectory(dir.parent_path());
     return {};
 }
 
