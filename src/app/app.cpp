@@ -8,6 +8,7 @@
 #include "app/registers.hpp"
 #include "core/crypto.hpp"
 #include "core/log.hpp"
+#include "core/secret_stream.hpp"
 #include "http/metrics.hpp"
 #include "http/problem.hpp"
 #include "http/routes/services.hpp"
@@ -40,7 +41,8 @@ std::string CookieValue(std::string_view header, std::string_view name) {
     return {};
 }
 
-void AddSecurityHeaders(http::Response& r) {
+/// On every response; HSTS only on those sent over TLS (RFC 6797 8.1: not over plain HTTP).
+void AddSecurityHeaders(http::Response& r, bool tls) {
     r.SetHeader(
         "Content-Security-Policy",
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -51,6 +53,9 @@ void AddSecurityHeaders(http::Response& r) {
     r.SetHeader("X-Frame-Options", "DENY");
     if (r.Header("Cache-Control").empty()) {
         r.SetHeader("Cache-Control", "no-store");
+    }
+    if (tls) {
+        r.SetHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
 }
 
@@ -201,6 +206,12 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
                                  "backup of keys/");
     }
     ISMS_TRY_ASSIGN(impl->key, store::LoadOrCreateLedgerKey((data / "keys").string()));
+    std::optional<crypto::StreamKey> blob_key;
+    if (!impl->options.config.blob_key_file.empty()) {
+        ISMS_TRY_ASSIGN(
+            blob_key, crypto::LoadStreamKey(impl->options.config.blob_key_file, "blob_key_file")
+        );
+    }
     ISMS_TRY_ASSIGN(impl->registry, BuildRegistry());
     store::SqliteOptions sqlite;
     sqlite.path = (data / "isms.db").string();
@@ -229,6 +240,7 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
         *impl->clock,
         impl->key,
         data / "blobs",
+        std::move(blob_key),
         impl->options.config.max_evidence_bytes
     );
     impl->evidence->HookRules(*impl->records);
@@ -292,7 +304,7 @@ http::Response App::Handle(http::Request request) {
         );
     }
     response.SetHeader("X-Request-Id", request_id);
-    AddSecurityHeaders(response);
+    AddSecurityHeaders(response, request.tls);
     impl_->metrics.Record(
         response.status,
         std::chrono::duration_cast<std::chrono::microseconds>(

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "core/json.hpp"
+#include "core/private_file.hpp"
 
 namespace isms::store {
 
@@ -143,15 +144,7 @@ Result<LedgerKey> LoadOrCreateLedgerKey(const std::string& keys_dir) {
         ISMS_TRY(WriteFile(secret_path, crypto::HexEncode(key.secret_key), 0600));
         ISMS_TRY(WriteFile(public_path, crypto::HexEncode(key.public_key), 0644));
     }
-    struct stat st {};
-    if (::stat(secret_path.c_str(), &st) != 0) {
-        return Error::Internal("cannot stat " + secret_path.string());
-    }
-    if ((st.st_mode & 077) != 0) {
-        return Error::Denied(
-            "refusing " + secret_path.string() + ": readable by group or others (chmod 600 it)"
-        );
-    }
+    ISMS_TRY(CheckPrivateFile(secret_path, "keys/ledger.key"));
     ISMS_TRY_ASSIGN(std::string secret_hex, ReadFile(secret_path));
     ISMS_TRY_ASSIGN(std::string secret, crypto::HexDecode(secret_hex));
     if (secret.size() != 64) {
