@@ -6,6 +6,7 @@
 
 #include <openssl/err.h>
 #include <openssl/ssl.h>
+#include <openssl/x509.h>
 #include <unistd.h>
 
 #include "core/private_file.hpp"
@@ -31,6 +32,13 @@ std::string OpenSslError() {
 /// Never prompts for a passphrase: an encrypted key fails to load instead.
 int NoPassphrase(char* /*buf*/, int /*size*/, int /*rwflag*/, void* /*userdata*/) {
     return 0;
+}
+
+Error KeyMismatch(const std::string& cert_file, const std::string& key_file) {
+    return Error::Invalid(
+        "tls_key",
+        "the private key " + key_file + " does not belong to the certificate " + cert_file
+    );
 }
 
 }  // namespace
@@ -73,6 +81,10 @@ Result<std::unique_ptr<ssl::context>> MakeTlsContext(
         );
     }
     if (SSL_CTX_use_PrivateKey_file(native, key_file.c_str(), SSL_FILETYPE_PEM) != 1) {
+        if (ERR_GET_REASON(ERR_peek_last_error()) == X509_R_KEY_VALUES_MISMATCH) {
+            ERR_clear_error();
+            return KeyMismatch(cert_file, key_file);
+        }
         return Error::Invalid(
             "tls_key",
             "cannot load the private key " + key_file
@@ -81,10 +93,7 @@ Result<std::unique_ptr<ssl::context>> MakeTlsContext(
     }
     if (SSL_CTX_check_private_key(native) != 1) {
         ERR_clear_error();
-        return Error::Invalid(
-            "tls_key",
-            "the private key " + key_file + " does not belong to the certificate " + cert_file
-        );
+        return KeyMismatch(cert_file, key_file);
     }
     return context;
 }

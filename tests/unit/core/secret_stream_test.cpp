@@ -141,7 +141,7 @@ TEST_F(SecretStreamTest, TruncationAndTrailingDataAreDetected) {
     // After a full final chunk, anything more is refused as such.
     auto trailing = Open(key, Seal(key, Text(kSealChunkBytes), 4096) + "x", 4096);
     ASSERT_FALSE(trailing);
-    EXPECT_NE(trailing.error().message.find("after the final chunk"), std::string::npos)
+    EXPECT_NE(trailing.error().message.find("data follows the final chunk"), std::string::npos)
         << trailing.error().message;
 }
 
