@@ -46,13 +46,14 @@ scan() {
   sqlmap --batch --level="$level" --risk="$risk" --time-sec=2 --timeout=10 --retries=1 \
     --threads=2 --technique=BEUST --ignore-code=400,404,409,412,422 --flush-session \
     --output-dir="$work/sqlmap" --disable-coloring -H "$auth" "$@" >"$work/scan.out" 2>&1 || true
-  if grep -qiE "identified the following injection point|is vulnerable|appears to be .*injectable" "$work/scan.out" \
-    && ! grep -qi "do not appear to be injectable" "$work/scan.out"; then
+  if grep -qiE "identified the following injection point|is vulnerable" "$work/scan.out"; then
     echo "security-scan: FINDING in $label" >&2
     grep -iE "Parameter:|Type:|Title:|Payload:" "$work/scan.out" >&2 || true
     findings=$((findings + 1))
-  elif grep -qiE "all tested parameters do not appear to be injectable|no parameter\(s\) found" "$work/scan.out"; then
-    echo "security-scan: clean $label ($((SECONDS - started)) s)"
+  elif grep -qi "all tested parameters do not appear to be injectable" "$work/scan.out" \
+    && [ "$(grep -c "\[INFO\] testing '" "$work/scan.out")" -gt 0 ]; then
+    echo "security-scan: clean $label ($(grep -c "\[INFO\] testing '" "$work/scan.out") techniques tried," \
+      "$(grep -c "\[INFO\] testing if .* parameter" "$work/scan.out") parameters, $((SECONDS - started)) s)"
   else
     echo "security-scan: sqlmap did not finish $label:" >&2
     tail -20 "$work/scan.out" >&2

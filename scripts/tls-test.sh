@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # TLS of the real binary: a throw-away self-signed certificate, `isms serve` with TLS on a free
 # port, then curl and openssl s_client: HTTPS works with HSTS and Secure cookies, TLS 1.0/1.1,
-# plain HTTP and weak cipher suites are refused; bad certificate and key files (and bad blob key
+# plain HTTP, weak cipher suites and renegotiation are refused, compression is off; bad certificate and key files (and bad blob key
 # files) stop `serve` with a clear error before it listens.
 # Usage: scripts/tls-test.sh path/to/isms
 set -euo pipefail
@@ -103,6 +103,12 @@ for version in -tls1_1 -tls1; do
     || fail "$version: refused for the wrong reason: $(tail -5 "$work/s_client.out")"
   ok "$version is refused (protocol version)"
 done
+# A client-initiated renegotiation (s_client's R command, TLS 1.2) is refused.
+(sleep 2; echo R; sleep 2) | timeout 20 openssl s_client -connect "127.0.0.1:$port" -tls1_2 \
+  -CAfile "$work/cert.pem" >"$work/s_client.out" 2>&1 || true
+grep -q "RENEGOTIATING" "$work/s_client.out" || fail "renegotiation was not attempted: $(tail -5 "$work/s_client.out")"
+grep -q "no renegotiation" "$work/s_client.out" || fail "renegotiation: $(tail -5 "$work/s_client.out")"
+ok "renegotiation is refused"
 handshake -tls1_3 || fail "TLS 1.3: $(tail -5 "$work/s_client.out")"
 grep -q "Protocol *: TLSv1.3" "$work/s_client.out" || grep -q "New, TLSv1.3" "$work/s_client.out" || fail "TLS 1.3 protocol"
 ok "TLS 1.3 is accepted"

@@ -61,11 +61,11 @@ Result<std::unique_ptr<ssl::context>> MakeTlsContext(
     ERR_clear_error();
     auto context = std::make_unique<ssl::context>(ssl::context::tls_server);
     SSL_CTX* native = context->native_handle();
-    SSL_CTX_set_min_proto_version(native, TLS1_2_VERSION);
+    if (SSL_CTX_set_min_proto_version(native, TLS1_2_VERSION) != 1) {
+        return Error::Internal("cannot require TLS 1.2: " + OpenSslError());
+    }
     SSL_CTX_set_options(
-        native,
-        SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE
-            | SSL_OP_NO_SSLv2 | SSL_OP_NO_SSLv3 | SSL_OP_NO_TLSv1 | SSL_OP_NO_TLSv1_1
+        native, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE
     );
     if (SSL_CTX_set_cipher_list(native, kTls12Ciphers) != 1
         || SSL_CTX_set_ciphersuites(native, kTls13Ciphers) != 1
