@@ -24,7 +24,7 @@ echo 'correct horse battery staple' > "$work/pw"
 refused() {
   local what=$1 code=$2 message=$3; shift 3
   set +e
-  timeout 20 "$isms" serve --data "$data" --listen 127.0.0.1:0 "$@" >"$work/refused.out" 2>&1
+  timeout 20 "$isms" serve --data "$data" --listen 127.0.0.1:0 "$@" </dev/null >"$work/refused.out" 2>&1
   local got=$?
   set -e
   [ "$got" = "$code" ] || fail "$what: exit $got, expected $code: $(cat "$work/refused.out")"
@@ -48,6 +48,10 @@ refused "key not PEM" 3 "cannot load the private key $work/garbage.key" \
   --tls-cert "$work/cert.pem" --tls-key "$work/garbage.key"
 refused "key of another certificate" 3 "does not belong to the certificate" \
   --tls-cert "$work/cert.pem" --tls-key "$work/other.pem"
+openssl pkey -in "$work/key.pem" -aes256 -passout pass:a-passphrase -out "$work/encrypted.pem"
+chmod 600 "$work/encrypted.pem"
+refused "passphrase-protected key (never prompts)" 3 "cannot load the private key $work/encrypted.pem" \
+  --tls-cert "$work/cert.pem" --tls-key "$work/encrypted.pem"
 head -c 32 /dev/urandom > "$work/blob.key"
 chmod 644 "$work/blob.key"
 refused "group-readable blob key" 6 "refusing $work/blob.key: readable by group or others" --blob-key-file "$work/blob.key"
