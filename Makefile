@@ -1,5 +1,5 @@
 # Thin wrappers; CMake presets do the work. Every target installs what it needs first.
-.PHONY: run test build release bench fuzz fmt fmt-check tidy clean deps-build deps-test tsan soak
+.PHONY: run test build release bench fuzz security-scan fmt fmt-check tidy clean deps-build deps-test tsan soak
 
 DATA ?= ./isms-data
 FUZZ_TARGETS := json_body list_query csv_import ciso_yaml oscal_import apitest_parser
@@ -61,6 +61,10 @@ fuzz:
 	@cmake --preset fuzz >/dev/null
 	@cmake --build build/fuzz -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ_TARGETS))
 	@scripts/fuzz.sh build/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+## make security-scan: sqlmap against a local server's API endpoints; fails on any finding
+security-scan: deps-test
+	@scripts/security-scan.sh
 
 fmt:
 	@git ls-files -z --cached --others --exclude-standard '*.cpp' '*.hpp' | xargs -0 clang-format -i

@@ -11,7 +11,7 @@ build_pkgs=(
   libcli11-dev libfmt-dev
   libyaml-cpp-dev libpugixml-dev libvalijson-dev libzip-dev libxlsxwriter-dev libqrencode-dev
 )
-test_pkgs=(libgtest-dev libgmock-dev sqlite3 postgresql clang-format curl jq)
+test_pkgs=(libgtest-dev libgmock-dev sqlite3 postgresql clang-format curl jq openssl)
 bench_pkgs=(libbenchmark-dev wrk curl jq time)
 fuzz_pkgs=(clang libclang-rt-14-dev)
 

@@ -5,13 +5,7 @@
 # Usage: scripts/smoke-test.sh path/to/isms
 set -euo pipefail
 isms=$(realpath "$1")
-work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/server-lib.sh"
 fail() { echo "smoke: FAIL: $*" >&2; [ -f "$work/server.log" ] && tail -20 "$work/server.log" >&2; exit 1; }
 expect() {  # expect <description> <expected> <actual>
   [ "$2" = "$3" ] || fail "$1: expected '$2', got '$3'"
@@ -26,13 +20,7 @@ case "$token" in isms_*) echo "smoke: ok - token created" ;; *) fail "token: $to
 
 "$isms" serve --data "$data" --listen "127.0.0.1:0" >"$work/server.log" 2>&1 &
 server_pid=$!
-base=""
-for _ in $(seq 1 100); do
-  base=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/server.log" | head -1 || true)
-  [ -n "$base" ] && curl -fsS "$base/healthz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
-[ -n "$base" ] || fail "server did not start"
+wait_for_server http "$work/server.log" || fail "server did not start"
 expect "healthz" '{"status":"ok"}' "$(curl -fsS "$base/healthz")"
 
 auth=(-H "Authorization: Bearer $token")
@@ -54,7 +42,7 @@ expect "oversized body is refused" "413" "$(printf '{"name":"%s"}' "$big" | curl
 "$isms" ledger verify --data "$data" >/dev/null || fail "ledger verify on an intact store"
 echo "smoke: ok - ledger verifies while serving"
 
-kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
+stop_server
 
 sqlite3 "$data/isms.db" "UPDATE r_assets SET location = 'Nowhere' WHERE id = $id"
 if "$isms" ledger verify --data "$data" >"$work/verify.out"; then fail "verify passed after a direct edit of a state row"; fi

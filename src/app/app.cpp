@@ -8,6 +8,7 @@
 #include "app/registers.hpp"
 #include "core/crypto.hpp"
 #include "core/log.hpp"
+#include "core/secret_stream.hpp"
 #include "http/metrics.hpp"
 #include "http/problem.hpp"
 #include "http/routes/services.hpp"
@@ -49,7 +50,8 @@ bool AllowedBeforeMfaEnrolment(std::string_view route_path) {
            || route_path == "/api/v1/auth/mfa/confirm";
 }
 
-void AddSecurityHeaders(http::Response& r) {
+/// On every response; HSTS only on those sent over TLS (RFC 6797 8.1: not over plain HTTP).
+void AddSecurityHeaders(http::Response& r, bool tls) {
     r.SetHeader(
         "Content-Security-Policy",
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -60,6 +62,9 @@ void AddSecurityHeaders(http::Response& r) {
     r.SetHeader("X-Frame-Options", "DENY");
     if (r.Header("Cache-Control").empty()) {
         r.SetHeader("Cache-Control", "no-store");
+    }
+    if (tls) {
+        r.SetHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
 }
 
@@ -226,6 +231,12 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     ISMS_TRY_ASSIGN(impl->key, store::LoadOrCreateLedgerKey((data / "keys").string()));
     ISMS_TRY_ASSIGN(auto secrets, iam::SecretBox::LoadOrCreate((data / "keys").string()));
     impl->secrets = std::make_unique<iam::SecretBox>(std::move(secrets));
+    std::optional<crypto::StreamKey> blob_key;
+    if (!impl->options.config.blob_key_file.empty()) {
+        ISMS_TRY_ASSIGN(
+            blob_key, crypto::LoadStreamKey(impl->options.config.blob_key_file, "blob_key_file")
+        );
+    }
     ISMS_TRY_ASSIGN(impl->registry, BuildRegistry());
     ISMS_TRY_ASSIGN(auto report, store::Migrate(*impl->db, impl->registry));
     ISMS_TRY(store::CheckSigningKey(*impl->db, impl->key));
@@ -251,6 +262,7 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
         *impl->clock,
         impl->key,
         data / "blobs",
+        std::move(blob_key),
         impl->options.config.max_evidence_bytes
     );
     impl->evidence->HookRules(*impl->records);
@@ -315,7 +327,7 @@ http::Response App::Handle(http::Request request) {
         );
     }
     response.SetHeader("X-Request-Id", request_id);
-    AddSecurityHeaders(response);
+    AddSecurityHeaders(response, request.tls);
     impl_->metrics.Record(
         response.status,
         std::chrono::duration_cast<std::chrono::microseconds>(

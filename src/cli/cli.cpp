@@ -11,12 +11,15 @@
 #include "app/app.hpp"
 #include "app/demo.hpp"
 #include "app/registers.hpp"
+#include "cli/backup.hpp"
 #include "cli/bench_gen.hpp"
 #include "cli/catalog_commands.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/organization.hpp"
 #include "cli/restore.hpp"
+#include "core/crypto.hpp"
 #include "core/log.hpp"
+#include "core/secret_stream.hpp"
 #include "http/server.hpp"
 #include "store/database_url.hpp"
 #include "store/ledger_verify.hpp"
@@ -111,16 +114,10 @@ void AddCommon(CLI::App* cmd, CommonFlags& flags, bool with_format) {
     }
 }
 
+/// `serve` settings given as flags (listen, threads, tls_cert, tls_key, blob_key_file).
 int RunServe(
-    Output& o, const CommonFlags& flags, const std::string& listen, bool demo, int threads
+    Output& o, const CommonFlags& flags, const std::map<std::string, std::string>& extra, bool demo
 ) {
-    std::map<std::string, std::string> extra;
-    if (!listen.empty()) {
-        extra["listen"] = listen;
-    }
-    if (threads > 0) {
-        extra["threads"] = std::to_string(threads);
-    }
     auto config = MakeConfig(flags, extra);
     if (!config) {
         return Fail(o, config.error());
@@ -136,6 +133,24 @@ int RunServe(
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+    http::ServerOptions base;
+    base.threads = config->threads;
+    // The server reads up to the larger limit; the app applies the one of the route.
+    base.max_body_bytes = static_cast<std::size_t>(
+        std::max({config->max_body_bytes, config->max_import_bytes, config->max_evidence_bytes})
+    );
+    base.max_header_bytes = static_cast<std::size_t>(config->max_header_bytes);
+    base.read_timeout = std::chrono::seconds{config->read_timeout_seconds};
+    base.idle_timeout = std::chrono::seconds{config->idle_timeout_seconds};
+    base.tls_cert_file = config->tls_cert;
+    base.tls_key_file = config->tls_key;
+    auto options = http::Server::ParseListen(config->listen, base);
+    if (!options) {
+        return Fail(o, options.error());
+    }
+    if (auto tls = http::Server::CheckTls(*options); !tls) {  // before anything starts
+        return Fail(o, tls.error());
+    }
     auto app = OpenApp(*config);
     if (!app) {
         return Fail(o, app.error());
@@ -152,19 +167,6 @@ int RunServe(
             return Fail(o, seeded.error());
         }
     }
-    http::ServerOptions base;
-    base.threads = config->threads;
-    // The server reads up to the larger limit; the app applies the one of the route.
-    base.max_body_bytes = static_cast<std::size_t>(
-        std::max({config->max_body_bytes, config->max_import_bytes, config->max_evidence_bytes})
-    );
-    base.max_header_bytes = static_cast<std::size_t>(config->max_header_bytes);
-    base.read_timeout = std::chrono::seconds{config->read_timeout_seconds};
-    base.idle_timeout = std::chrono::seconds{config->idle_timeout_seconds};
-    auto options = http::Server::ParseListen(config->listen, base);
-    if (!options) {
-        return Fail(o, options.error());
-    }
     app::App& instance = **app;
     http::Server server(*options, [&instance](http::Request&& r) {
         return instance.Handle(std::move(r));
@@ -173,8 +175,8 @@ int RunServe(
     if (!port) {
         return Fail(o, port.error());
     }
-    o.out << "isms: serving http://" << options->host << ":" << *port << "/ (data in "
-          << config->data_dir;
+    o.out << "isms: serving " << (options->Tls() ? "https" : "http") << "://" << options->host
+          << ":" << *port << "/ (data in " << config->data_dir;
     if (!config->database.empty()) {
         o.out << ", database " << store::RedactDatabaseUrl(config->database);
     }
@@ -286,6 +288,16 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     serve->add_option("--listen", listen, "HOST:PORT (default 127.0.0.1:8080)");
     serve->add_flag("--demo", demo, "seed the demo organization on first start");
     serve->add_option("--threads", threads, "HTTP worker threads (default: one per core)");
+    std::string tls_cert;
+    std::string tls_key;
+    std::string blob_key_file;
+    serve->add_option(
+        "--tls-cert", tls_cert, "PEM certificate chain: serve HTTPS (also ISMS_TLS_CERT)"
+    );
+    serve->add_option("--tls-key", tls_key, "PEM private key, mode 0600 (also ISMS_TLS_KEY)");
+    serve->add_option(
+        "--blob-key-file", blob_key_file, "32-byte key, mode 0600: encrypt new evidence files"
+    );
 
     // init
     auto* init =
@@ -359,11 +371,25 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     AddCommon(backup, flags, true);
     std::string backup_file;
     backup->add_option("--out", backup_file, "backup file to write")->required();
+    std::string backup_key_file;
+    backup->add_option(
+        "--encrypt-key-file", backup_key_file, "32-byte key, mode 0600: encrypt the backup"
+    );
     auto* restore = cli.add_subcommand("restore", "replace the database with a verified backup");
     AddCommon(restore, flags, true);
     bool force = false;
     restore->add_option("--from", backup_file, "backup file")->required();
     restore->add_flag("--force", force, "replace an existing database");
+    restore->add_option(
+        "--decrypt-key-file", backup_key_file, "the key an encrypted backup was made with"
+    );
+    auto* key = cli.add_subcommand("key", "encryption keys for evidence files and backups");
+    key->require_subcommand(1);
+    auto* key_generate =
+        key->add_subcommand("generate", "write a new random 32-byte key file (mode 0600)");
+    AddCommon(key_generate, flags, true);
+    std::string key_out;
+    key_generate->add_option("--out", key_out, "key file to create")->required();
     auto* migrate = cli.add_subcommand("migrate", "bring the database schema up to date");
     AddCommon(migrate, flags, true);
 
@@ -435,7 +461,14 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
     try {
         if (serve->parsed()) {
-            return RunServe(o, flags, listen, demo, threads);
+            std::map<std::string, std::string> settings{
+                {"listen", listen},
+                {"threads", threads > 0 ? std::to_string(threads) : ""},
+                {"tls_cert", tls_cert},
+                {"tls_key", tls_key},
+                {"blob_key_file", blob_key_file}};
+            std::erase_if(settings, [](const auto& setting) { return setting.second.empty(); });
+            return RunServe(o, flags, settings, demo);
         }
         if (verify->parsed()) {
             return RunVerify(o, flags);
@@ -452,13 +485,14 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             if (!app) {
                 return Fail(o, app.error());
             }
-            if (auto ok = (*app)->database().Backup(backup_file); !ok) {
+            if (auto ok = WriteBackup(**app, backup_file, backup_key_file); !ok) {
                 return Fail(o, ok.error());
             }
             PrintJsonOrLine(
                 o,
-                json::object{{"backup", backup_file}},
-                "backup written to " + backup_file + " (keep " + config->data_dir
+                json::object{{"backup", backup_file}, {"encrypted", !backup_key_file.empty()}},
+                std::string(backup_key_file.empty() ? "backup" : "encrypted backup")
+                    + " written to " + backup_file + " (keep " + config->data_dir
                     + "/keys/ safe separately)"
             );
             return kExitOk;
@@ -468,7 +502,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             if (!config) {
                 return Fail(o, config.error());
             }
-            auto restored = RestoreBackup(*config, backup_file, force);
+            auto restored = RestoreBackup(*config, backup_file, force, backup_key_file);
             if (!restored) {
                 return Fail(o, restored.error());
             }
@@ -477,6 +511,19 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                 json::object{{"restored", backup_file}, {"events", *restored}},
                 "restored " + backup_file + " (" + std::to_string(*restored)
                     + " ledger events verified)"
+            );
+            return kExitOk;
+        }
+        if (key_generate->parsed()) {
+            crypto::InitCrypto();
+            auto key_id = crypto::WriteNewStreamKey(key_out);
+            if (!key_id) {
+                return Fail(o, key_id.error());
+            }
+            PrintJsonOrLine(
+                o,
+                json::object{{"key", key_out}, {"key_id", *key_id}},
+                "key " + *key_id + " written to " + key_out + " (keep a copy apart from backups)"
             );
             return kExitOk;
         }

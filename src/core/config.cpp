@@ -74,6 +74,9 @@ const std::vector<Setting>& Settings() {
         IntSetting("session_idle_minutes", &Config::session_idle_minutes, 1, 1440),
         IntSetting("session_absolute_hours", &Config::session_absolute_hours, 1, 720),
         IntSetting("reader_connections", &Config::reader_connections, 1, 64),
+        StringSetting("tls_cert", &Config::tls_cert),
+        StringSetting("tls_key", &Config::tls_key),
+        StringSetting("blob_key_file", &Config::blob_key_file),
         {"log_level",
          [](Config& c, const std::string& text) -> Status {
              static const std::vector<std::string> kLevels = {

@@ -28,6 +28,9 @@ struct Config {
     std::string log_level = "info";
     std::string synchronous = "full";  // SQLite PRAGMA synchronous: full | normal
     int reader_connections = 4;
+    std::string tls_cert = {};       // PEM certificate chain; with tls_key, `serve` speaks HTTPS
+    std::string tls_key = {};        // PEM private key (mode 0600)
+    std::string blob_key_file = {};  // 32-byte key (mode 0600): new evidence blobs are encrypted
 };
 
 /// Looks up an environment variable; injected so tests do not touch the process environment.

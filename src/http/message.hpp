@@ -18,6 +18,7 @@ struct Request {
     HeaderList headers;  // names in lower case
     std::string body;
     std::string remote_address;
+    bool tls = false;  // arrived over TLS (set by the transport)
 
     /// First value of a header (name compared case-insensitively), or "" when absent.
     [[nodiscard]] std::string_view Header(std::string_view name) const;

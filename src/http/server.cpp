@@ -14,6 +14,7 @@
 #include <thread>
 #include <unordered_map>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include <boost/asio/bind_executor.hpp>
@@ -32,9 +33,11 @@
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/status.hpp>
 #include <boost/beast/http/string_body.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 
 #include "core/log.hpp"
 #include "http/problem.hpp"
+#include "http/tls_context.hpp"
 
 namespace isms::http {
 
@@ -56,6 +59,16 @@ constexpr std::chrono::seconds kStopGrace{5};
 constexpr std::chrono::milliseconds kAcceptRetryDelay{100};
 
 using Strand = asio::strand<asio::io_context::executor_type>;
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+using AnyStream = std::variant<PlainStream, TlsStream>;
+
+AnyStream MakeStream(tcp::socket socket, asio::ssl::context* tls) {
+    if (tls != nullptr) {
+        return AnyStream(std::in_place_type<TlsStream>, std::move(socket), *tls);
+    }
+    return AnyStream(std::in_place_type<PlainStream>, std::move(socket));
+}
 
 bool IsRequestIdChar(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
@@ -130,6 +143,8 @@ public:
 
     [[nodiscard]] const ServerOptions& options() const { return options_; }
     [[nodiscard]] const Server::Handler& handler() const { return handler_; }
+    /// The TLS context when the server speaks HTTPS, else null.
+    [[nodiscard]] asio::ssl::context* tls() const { return tls_.get(); }
     [[nodiscard]] bool Stopping() const { return stopping_flag_.load(std::memory_order_relaxed); }
     /// Writes a fresh request id: 16 lower-case hex digits, unique within this server.
     void NextRequestId(std::string& out);
@@ -143,6 +158,7 @@ private:
 
     ServerOptions options_;
     Server::Handler handler_;
+    std::unique_ptr<asio::ssl::context> tls_;  // set by Start when options_.Tls()
     unsigned thread_count_;
     std::atomic<std::uint64_t> request_counter_{0};
     std::uint64_t request_id_key_;
@@ -170,14 +186,15 @@ private:
 /// the response. All of its work runs on its own strand.
 class Session : public std::enable_shared_from_this<Session> {
 public:
-    Session(ServerImpl& server, tcp::socket socket) : server_(server), stream_(std::move(socket)) {}
+    Session(ServerImpl& server, tcp::socket socket)
+        : server_(server), stream_(MakeStream(std::move(socket), server.tls())) {}
 
     ~Session() { server_.Unregister(this); }
 
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
 
-    [[nodiscard]] auto executor() { return stream_.get_executor(); }
+    [[nodiscard]] auto executor() { return Tcp().get_executor(); }
 
     /// Runs on the strand: starts reading the first request.
     void Start();
@@ -187,6 +204,21 @@ public:
 private:
     enum class State { kReading, kWriting, kLingering, kClosed };
 
+    /// The TCP layer, under TLS or not: timeouts, socket options, closing.
+    [[nodiscard]] beast::tcp_stream& Tcp() {
+        return std::visit(
+            [](auto& stream) -> beast::tcp_stream& { return beast::get_lowest_layer(stream); },
+            stream_
+        );
+    }
+    /// Calls `op` with the stream requests and responses travel on (TLS or plain TCP).
+    template <class Op>
+    void OnStream(Op&& op) {
+        std::visit(std::forward<Op>(op), stream_);
+    }
+    [[nodiscard]] bool IsTls() const { return std::holds_alternative<TlsStream>(stream_); }
+
+    void OnHandshake(beast::error_code ec);
     void StartRequest();
     void ReadMore();
     void OnRead(beast::error_code ec, std::size_t bytes);
@@ -201,7 +233,7 @@ private:
     void Close();
 
     ServerImpl& server_;
-    beast::tcp_stream stream_;
+    AnyStream stream_;
     beast::flat_buffer buffer_;  // bytes read but not yet parsed; reused for every request
     std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
     std::string remote_address_;
@@ -226,10 +258,33 @@ private:
 // ---- Session ----------------------------------------------------------------------------------
 
 void Session::Start() {
-    remote_address_ = PeerAddress(stream_.socket());
+    remote_address_ = PeerAddress(Tcp().socket());
     boost::system::error_code ec;
-    stream_.socket().set_option(tcp::no_delay(true), ec);
+    Tcp().socket().set_option(tcp::no_delay(true), ec);
     if (close_requested_) {
+        Close();
+        return;
+    }
+    if (IsTls()) {
+        Tcp().expires_after(server_.options().read_timeout);
+        std::get<TlsStream>(stream_).async_handshake(
+            asio::ssl::stream_base::server,
+            beast::bind_front_handler(&Session::OnHandshake, shared_from_this())
+        );
+        return;
+    }
+    StartRequest();
+}
+
+void Session::OnHandshake(beast::error_code ec) {
+    if (ec) {
+        // Plain HTTP on the TLS port, an old protocol version, no shared cipher suite, a
+        // client that gave up: nothing can be answered.
+        Log().Log(
+            Severity::kInfo,
+            "http.tls_handshake_failed",
+            {{"reason", ec.message()}, {"remote", remote_address_}}
+        );
         Close();
         return;
     }
@@ -258,19 +313,22 @@ void Session::StartRequest() {
     request_id_.clear();
     if (buffer_.size() > 0) {  // a pipelined request has (partly) arrived already
         request_started_ = true;
-        stream_.expires_after(options.read_timeout);
+        Tcp().expires_after(options.read_timeout);
         Parse();
         return;
     }
     request_started_ = false;
-    stream_.expires_after(options.idle_timeout);
+    Tcp().expires_after(options.idle_timeout);
     ReadMore();
 }
 
 void Session::ReadMore() {
-    stream_.async_read_some(
-        buffer_.prepare(kReadChunk), beast::bind_front_handler(&Session::OnRead, shared_from_this())
-    );
+    OnStream([this](auto& stream) {
+        stream.async_read_some(
+            buffer_.prepare(kReadChunk),
+            beast::bind_front_handler(&Session::OnRead, shared_from_this())
+        );
+    });
 }
 
 void Session::OnRead(beast::error_code ec, std::size_t bytes) {
@@ -283,7 +341,7 @@ void Session::OnRead(beast::error_code ec, std::size_t bytes) {
     buffer_.commit(bytes);
     if (!request_started_) {
         request_started_ = true;
-        stream_.expires_after(server_.options().read_timeout);
+        Tcp().expires_after(server_.options().read_timeout);
     }
     Parse();
 }
@@ -317,11 +375,13 @@ void Session::Parse() {
         const auto& expect = parser_->get()[bhttp::field::expect];
         if (EqualsIgnoreCase(expect, "100-continue")) {
             static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
-            asio::async_write(
-                stream_,
-                asio::buffer(kContinue.data(), kContinue.size()),
-                beast::bind_front_handler(&Session::OnContinueWritten, shared_from_this())
-            );
+            OnStream([this](auto& stream) {
+                asio::async_write(
+                    stream,
+                    asio::buffer(kContinue.data(), kContinue.size()),
+                    beast::bind_front_handler(&Session::OnContinueWritten, shared_from_this())
+                );
+            });
             return;
         }
     }
@@ -379,6 +439,7 @@ void Session::HandleRequest() {
     request.method = message.method_string();
     request.target = message.target();
     request.remote_address = remote_address_;
+    request.tls = IsTls();
     request.headers.reserve(
         static_cast<std::size_t>(std::distance(message.begin(), message.end()) + 1)
     );
@@ -489,12 +550,14 @@ void Session::Respond(Response&& response) {
     }
     head_ += "\r\n";
 
-    stream_.expires_after(server_.options().read_timeout);
+    Tcp().expires_after(server_.options().read_timeout);
     const std::array<asio::const_buffer, 2> buffers{
         asio::buffer(head_), asio::buffer(response_.body)};
-    asio::async_write(
-        stream_, buffers, beast::bind_front_handler(&Session::OnWrite, shared_from_this())
-    );
+    OnStream([this, &buffers](auto& stream) {
+        asio::async_write(
+            stream, buffers, beast::bind_front_handler(&Session::OnWrite, shared_from_this())
+        );
+    });
 }
 
 void Session::OnWrite(beast::error_code ec, std::size_t /*bytes*/) {
@@ -526,12 +589,19 @@ void Session::OnWrite(beast::error_code ec, std::size_t /*bytes*/) {
 
 void Session::Linger() {
     state_ = State::kLingering;
+    Tcp().expires_after(kLingerTimeout);
+    if (IsTls()) {
+        // close_notify, then wait for the client's (or its end of the connection).
+        std::get<TlsStream>(stream_).async_shutdown(
+            [self = shared_from_this()](beast::error_code /*ec*/) { self->Close(); }
+        );
+        return;
+    }
     boost::system::error_code ignored;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    stream_.expires_after(kLingerTimeout);
+    Tcp().socket().shutdown(tcp::socket::shutdown_send, ignored);
     buffer_.clear();
     lingered_bytes_ = 0;
-    stream_.async_read_some(
+    Tcp().async_read_some(
         buffer_.prepare(kReadChunk),
         beast::bind_front_handler(&Session::OnLingerRead, shared_from_this())
     );
@@ -543,7 +613,7 @@ void Session::OnLingerRead(beast::error_code ec, std::size_t bytes) {
         Close();
         return;
     }
-    stream_.async_read_some(
+    Tcp().async_read_some(
         buffer_.prepare(kReadChunk),
         beast::bind_front_handler(&Session::OnLingerRead, shared_from_this())
     );
@@ -555,8 +625,8 @@ void Session::Close() {
     }
     state_ = State::kClosed;
     boost::system::error_code ignored;
-    stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
-    stream_.close();
+    Tcp().socket().shutdown(tcp::socket::shutdown_both, ignored);
+    Tcp().close();
 }
 
 // ---- ServerImpl -------------------------------------------------------------------------------
@@ -599,6 +669,9 @@ Result<unsigned short> ServerImpl::Start() {
         if (started_ || stopping_) {
             return Error::Conflict("the HTTP server was already started or stopped");
         }
+    }
+    if (options_.Tls()) {
+        ISMS_TRY_ASSIGN(tls_, MakeTlsContext(options_.tls_cert_file, options_.tls_key_file));
     }
     const std::string where = options_.host + ":" + std::to_string(options_.port);
     boost::system::error_code ec;
@@ -672,7 +745,9 @@ Result<unsigned short> ServerImpl::Start() {
     Log().Log(
         Severity::kInfo,
         "http.listening",
-        {{"address", listen_address_}, {"threads", thread_count_}}
+        {{"address", listen_address_},
+         {"threads", thread_count_},
+         {"scheme", tls_ ? "https" : "http"}}
     );
     return local.port();
 }
@@ -808,6 +883,13 @@ void Server::Wait() {
 
 void Server::Stop() {
     impl_->Stop();
+}
+
+Status Server::CheckTls(const ServerOptions& options) {
+    if (options.Tls()) {
+        ISMS_TRY(MakeTlsContext(options.tls_cert_file, options.tls_key_file));
+    }
+    return {};
 }
 
 Result<ServerOptions> Server::ParseListen(std::string_view host_port, ServerOptions base) {

@@ -2,7 +2,8 @@
 // io_context. It reads requests under size and time limits, gives each one a request id
 // (X-Request-Id), calls one Handler synchronously on the I/O thread and writes its Response.
 // Limit violations and malformed requests become problem+json (413, 431, 400); a throwing
-// handler becomes a 500. Beast stays inside server.cpp: handlers only see message.hpp types.
+// handler becomes a 500. With a certificate and key the port speaks TLS only. Beast stays inside
+// server.cpp: handlers only see message.hpp types.
 #pragma once
 
 #include <chrono>
@@ -29,6 +30,12 @@ struct ServerOptions {
     std::size_t max_header_bytes = 16 * 1024;
     std::chrono::seconds read_timeout{30};  // a whole request must arrive within this
     std::chrono::seconds idle_timeout{60};  // a keep-alive connection waits this long for more
+    /// PEM certificate chain and private key; when set, the port speaks HTTPS only (TLS 1.2 or
+    /// 1.3, AEAD suites; tls_context.hpp) and requests carry `tls = true`.
+    std::string tls_cert_file = {};
+    std::string tls_key_file = {};
+
+    [[nodiscard]] bool Tls() const { return !tls_cert_file.empty() || !tls_key_file.empty(); }
 };
 
 class Server {
@@ -59,6 +66,10 @@ public:
     /// seconds are closed hard. Thread-safe and idempotent. Called from a non-I/O thread it
     /// waits like Wait(); called from a handler it only starts the shutdown.
     void Stop();
+
+    /// Loads the TLS certificate and key as Start will (when options.Tls()), so that a bad TLS
+    /// setting is reported before anything else starts. Errors are MakeTlsContext's.
+    [[nodiscard]] static Status CheckTls(const ServerOptions& options);
 
     /// Parses "HOST:PORT" ("127.0.0.1:8080", "localhost:0", "[::1]:8443") into a copy of
     /// `base` with host and port replaced. IPv6 addresses must be in brackets.

@@ -3,7 +3,7 @@
 #include <sodium.h>
 
 #include "core/crypto.hpp"
-#include "store/key_file.hpp"
+#include "core/private_file.hpp"
 
 namespace isms::iam {
 
@@ -18,7 +18,7 @@ const unsigned char* Bytes(std::string_view s) {
 Result<SecretBox> SecretBox::LoadOrCreate(const std::string& keys_dir) {
     ISMS_TRY_ASSIGN(
         const std::string hex,
-        store::LoadOrCreateSecretFile(
+        LoadOrCreateSecretFile(
             keys_dir,
             "secrets.key",
             []() -> Result<std::string> {

@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include "core/json.hpp"
-#include "store/key_file.hpp"
+#include "core/private_file.hpp"
 
 namespace isms::store {
 

@@ -8,6 +8,16 @@ namespace isms::http {
 
 namespace {
 
+/// The session cookie: HttpOnly, SameSite=Strict, and Secure when the request came over TLS
+/// (a browser then never sends it over plain HTTP).
+std::string SessionCookie(const RouteContext& ctx, const std::string& value) {
+    std::string cookie = "isms_session=" + value + "; Path=/; HttpOnly; SameSite=Strict";
+    if (ctx.request.tls) {
+        cookie += "; Secure";
+    }
+    return cookie;
+}
+
 json::object Me(const iam::Principal& p) {
     return json::object{
         {"user", json::object{{"id", p.user.value}, {"email", p.email}}},
@@ -91,8 +101,7 @@ void AppendAuthRoutes(ApiRouter& router, Services& s) {
                         ctx.request.remote_address
                     )
                 );
-                cookie =
-                    "isms_session=" + login.session_token + "; Path=/; HttpOnly; SameSite=Strict";
+                cookie = SessionCookie(ctx, login.session_token);
                 json::object out = Me(login.principal);
                 out["csrf_token"] = login.principal.csrf_token;
                 out["previous_login_at"] = login.previous_login
@@ -116,9 +125,7 @@ void AppendAuthRoutes(ApiRouter& router, Services& s) {
             }();
             Response r = Render(ctx, result);
             if (result) {
-                r.headers.emplace_back(
-                    "Set-Cookie", "isms_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
-                );
+                r.headers.emplace_back("Set-Cookie", SessionCookie(ctx, "") + "; Max-Age=0");
             }
             return r;
         }

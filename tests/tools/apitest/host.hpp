@@ -40,6 +40,14 @@ public:
     /// Fault injection: changes the stored evidence file with this SHA-256 in the data
     /// directory, as tampering or disk corruption would.
     [[nodiscard]] virtual Result<Done> TamperBlob(const std::string& sha256) = 0;
+    /// Checks how the evidence file with this SHA-256 is stored: encrypted (the sealed format)
+    /// or plain; an error says which it is instead, or that it is missing.
+    [[nodiscard]] virtual Result<Done> CheckBlob(const std::string& sha256, bool encrypted) = 0;
+    /// Sets a configuration setting (`blob_key_file`, …; an empty value removes it) for the
+    /// app from now on and reopens it; errors are LoadConfig's (they name the setting).
+    [[nodiscard]] virtual Result<Done> ApplySetting(
+        const std::string& name, const std::string& value
+    ) = 0;
     /// Runs `isms <args…>` in process (args exclude the program name).
     [[nodiscard]] virtual CliOutput RunCli(const std::vector<std::string>& args) = 0;
     /// Makes sure the tenant with this slug exists.

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "cli/cli.hpp"
+#include "core/secret_stream.hpp"
 #include "evidence/blob_store.hpp"
 
 namespace isms::apitest::detail {
@@ -80,13 +81,34 @@ Result<Done> TamperBlob(const std::string& data_dir, const std::string& sha256) 
         return Done::kSkipped;
     }
     const auto path = evidence::BlobStore(std::filesystem::path(data_dir) / "blobs").PathOf(sha256);
-    std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
-    char first = 0;
-    if (!file.get(first)) {
+    // The last byte: in a plain blob it changes the content, in an encrypted one the MAC of
+    // the final chunk.
+    std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary | std::ios::ate);
+    const std::streamoff size = file.tellg();
+    char last = 0;
+    if (!file || size <= 0 || !file.seekg(size - 1).get(last)) {
         return Error::NotFound("no blob " + path.string());
     }
-    file.seekp(0);
-    file.put(static_cast<char>(first ^ 0x01));
+    file.seekp(size - 1);
+    file.put(static_cast<char>(last ^ 0x01));
+    return Done::kRan;
+}
+
+Result<Done> CheckBlob(const std::string& data_dir, const std::string& sha256, bool encrypted) {
+    if (data_dir.empty()) {
+        return Done::kSkipped;
+    }
+    const auto path = evidence::BlobStore(std::filesystem::path(data_dir) / "blobs").PathOf(sha256);
+    if (!std::filesystem::exists(path)) {
+        return Error::NotFound("no blob " + path.string());
+    }
+    const bool sealed = crypto::FileLooksSealed(path);
+    if (sealed != encrypted) {
+        return Error::Conflict(
+            "blob " + sha256 + " is stored " + (sealed ? "encrypted" : "plain") + ", expected "
+            + (encrypted ? "encrypted" : "plain")
+        );
+    }
     return Done::kRan;
 }
 

@@ -35,9 +35,15 @@ private:
 /// Runs `isms <args…>` in this process, capturing stdout and stderr; exceptions become 70.
 [[nodiscard]] CliOutput RunCli(const std::vector<std::string>& args);
 
-/// Flips the first byte of the blob `sha256` under `<data_dir>/blobs`; skipped without a
+/// Flips the last byte of the blob `sha256` under `<data_dir>/blobs`; skipped without a
 /// data directory.
 [[nodiscard]] Result<Done> TamperBlob(const std::string& data_dir, const std::string& sha256);
+
+/// Whether the blob `sha256` under `<data_dir>/blobs` is stored encrypted (`encrypted`) or
+/// plain, as expected; skipped without a data directory.
+[[nodiscard]] Result<Done> CheckBlob(
+    const std::string& data_dir, const std::string& sha256, bool encrypted
+);
 
 /// `isms ledger verify --data <dir>`; an error carries the exit code and the CLI's output.
 [[nodiscard]] Result<Done> VerifyLedger(const std::string& data_dir);

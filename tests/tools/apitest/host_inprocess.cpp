@@ -4,6 +4,8 @@
 // directives reach it through ISMS_DATABASE.
 #include <cctype>
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <system_error>
 
 #include <stdlib.h>
@@ -63,7 +65,13 @@ public:
     InProcessHost& operator=(const InProcessHost&) = delete;
 
     [[nodiscard]] Status OpenApp() {
-        Config config;
+        // Only the scenario's settings: the process environment must not change a test.
+        ISMS_TRY_ASSIGN(
+            Config config,
+            LoadConfig(
+                "", [](const std::string&) { return std::optional<std::string>(); }, settings_
+            )
+        );
         config.data_dir = dir_;
         config.database = database_url_;
         // Durability against power loss is not what scenarios test; `restart` closes cleanly.
@@ -98,6 +106,25 @@ public:
         return Done::kRan;
     }
 
+    Result<Done> ApplySetting(const std::string& name, const std::string& value) override {
+        auto previous = settings_;
+        if (value.empty()) {
+            settings_.erase(name);
+        } else {
+            settings_[name] = value;
+        }
+        app_.reset();
+        if (auto opened = OpenApp(); !opened) {
+            settings_ = std::move(previous);
+            ISMS_TRY(OpenApp());
+            return opened.error();
+        }
+        return Done::kRan;
+    }
+
+    Result<Done> CheckBlob(const std::string& sha256, bool encrypted) override {
+        return detail::CheckBlob(dir_, sha256, encrypted);
+    }
     Result<Done> VerifyLedger() override { return detail::VerifyLedger(dir_); }
     Result<Done> TamperBlob(const std::string& sha256) override {
         return detail::TamperBlob(dir_, sha256);
@@ -121,7 +148,8 @@ private:
     std::string postgres_server_;  // empty on SQLite
     std::string database_;
     std::string database_url_;
-    FixedClock clock_;  // declared before app_: the App borrows it
+    std::map<std::string, std::string> settings_;  // `setting` directives, as flags
+    FixedClock clock_;                             // declared before app_: the App borrows it
     std::unique_ptr<app::App> app_;
     detail::Fixtures fixtures_;
 };

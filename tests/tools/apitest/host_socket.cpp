@@ -68,6 +68,12 @@ public:
     Result<Done> SetClock(Timestamp /*now*/) override { return Done::kSkipped; }
     Result<Done> AdvanceClock(std::chrono::seconds /*by*/) override { return Done::kSkipped; }
     Result<Done> Restart() override { return Done::kSkipped; }
+    Result<Done> ApplySetting(const std::string& /*name*/, const std::string& /*value*/) override {
+        return Done::kSkipped;
+    }
+    Result<Done> CheckBlob(const std::string& sha256, bool encrypted) override {
+        return detail::CheckBlob(data_dir_, sha256, encrypted);
+    }
     Result<Done> VerifyLedger() override { return detail::VerifyLedger(data_dir_); }
     Result<Done> TamperBlob(const std::string& sha256) override {
         return detail::TamperBlob(data_dir_, sha256);

@@ -255,6 +255,26 @@ private:
             ++i_;
             return step;
         }
+        if (directive == "blob") {
+            if (words.size() != 3 || (words[2] != "encrypted" && words[2] != "plain")) {
+                return Fail(i_, "usage: blob <sha256> encrypted|plain");
+            }
+            step.kind = StepKind::kBlobCheck;
+            step.arg = std::string(words[1]);
+            step.blob_encrypted = words[2] == "encrypted";
+            ++i_;
+            return step;
+        }
+        if (directive == "setting") {
+            if (words.size() < 2 || words.size() > 3) {
+                return Fail(i_, "usage: setting <name> [<value>]");
+            }
+            step.kind = StepKind::kSetting;
+            step.arg = std::string(words[1]);
+            step.setting_value = words.size() == 3 ? std::string(words[2]) : std::string();
+            ++i_;
+            return step;
+        }
         if (directive == "foreach") {
             if (words.size() < 3 || !IsIdentifier(words[1])) {
                 return Fail(i_, "usage: foreach <variable> <value> [<value>…]");

@@ -40,6 +40,8 @@ enum class StepKind {
     kRestart,       // restart
     kLedgerVerify,  // ledger verify
     kTamperBlob,    // tamper blob <sha256>: fault injection on a stored evidence file
+    kSetting,       // setting <name> <value>: reopen the app with this configuration setting
+    kBlobCheck,     // blob <sha256> encrypted|plain: how the evidence file is stored on disk
     kRequireEnv,    // require-env VAR, require postgres (VAR = ISMS_TEST_POSTGRES)
     kMatrix,        // matrix <file>: the permission matrix (matrix.hpp), beside the scenario
 };
@@ -48,9 +50,11 @@ enum class BodyKind { kNone, kJson, kRaw };
 
 struct Step {
     StepKind kind = StepKind::kRestart;
-    int line = 0;      // the directive's line
-    int end_line = 0;  // last line of a request/cli block
-    std::string arg;   // tenant slug, role, clock text, environment variable
+    int line = 0;               // the directive's line
+    int end_line = 0;           // last line of a request/cli block
+    std::string arg;            // tenant slug, role, clock text, environment variable, setting name
+    std::string setting_value;  // setting: the value ("" clears the setting)
+    bool blob_encrypted = false;  // blob: `encrypted` expected (else `plain`)
 
     // request / cli
     bool expect_ok = true;   // `ok` (2xx, exit 0) or `error` (4xx/5xx, exit != 0)
@@ -88,6 +92,8 @@ struct Scenario {
 ///
 ///   tenant <slug> | as <role> | as anonymous | clock <instant> | clock +<ISO duration>
 ///   restart | ledger verify | require postgres | require-env <VAR> | matrix <file>
+///   setting <name> [<value>]  (a config setting for the app from now on; reopens it)
+///   tamper blob <sha256> | blob <sha256> encrypted|plain
 ///   foreach <var> <value>… NEWLINE steps NEWLINE endloop
 ///   request ok|error
 ///     METHOD /target            then `Name: value` header lines (optional)

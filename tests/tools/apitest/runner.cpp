@@ -155,6 +155,20 @@ private:
                 }
                 return Directive(step, "tamper blob", host_.TamperBlob(*sha256));
             }
+            case StepKind::kBlobCheck: {
+                auto sha256 = Sub(step.arg, step);
+                if (!sha256) {
+                    return false;
+                }
+                return Directive(step, "blob", host_.CheckBlob(*sha256, step.blob_encrypted));
+            }
+            case StepKind::kSetting: {
+                auto value = Sub(step.setting_value, step);
+                if (!value) {
+                    return false;
+                }
+                return Directive(step, "setting", host_.ApplySetting(step.arg, *value));
+            }
             case StepKind::kRequireEnv:
                 return true;  // decided before the run
             case StepKind::kMatrix:

@@ -45,6 +45,14 @@ public:
         log.push_back("tamper " + sha256);
         return Done::kRan;
     }
+    Result<Done> ApplySetting(const std::string& name, const std::string& value) override {
+        log.push_back("setting " + name + "=" + value);
+        return Done::kRan;
+    }
+    Result<Done> CheckBlob(const std::string& sha256, bool encrypted) override {
+        log.push_back("blob " + sha256 + (encrypted ? " encrypted" : " plain"));
+        return Done::kRan;
+    }
     CliOutput RunCli(const std::vector<std::string>& args) override {
         return cli ? cli(args) : CliOutput{};
     }
@@ -110,6 +118,12 @@ protected:
         Result<Done> Restart() override { return target_.Restart(); }
         Result<Done> VerifyLedger() override { return target_.VerifyLedger(); }
         Result<Done> TamperBlob(const std::string& s) override { return target_.TamperBlob(s); }
+        Result<Done> ApplySetting(const std::string& n, const std::string& v) override {
+            return target_.ApplySetting(n, v);
+        }
+        Result<Done> CheckBlob(const std::string& s, bool e) override {
+            return target_.CheckBlob(s, e);
+        }
         CliOutput RunCli(const std::vector<std::string>& a) override { return target_.RunCli(a); }
         Status EnsureTenant(const std::string& s) override { return target_.EnsureTenant(s); }
         Result<std::string> TokenFor(const std::string& t, const std::string& r) override {
@@ -400,6 +414,23 @@ TEST_F(RunnerTest, ClockAndSkippedDirectives) {
         (std::vector<std::string>{"clock 2026-03-01T09:00:00Z", "advance 86400", "restart"})
     );
     EXPECT_NE(o.output.find("t.apitest:1: note: `clock` skipped"), std::string::npos);
+}
+
+TEST_F(RunnerTest, SettingAndBlobDirectivesSubstituteAndReachTheHost) {
+    const Outcome o =
+        Run("setting blob_key_file {{data_dir}}/blob.key\nblob abc encrypted\nblob abc plain\n"
+            "setting blob_key_file\n");
+    EXPECT_EQ(o.result, FileResult::kPassed) << o.output;
+    EXPECT_EQ(
+        host_.log,
+        (std::vector<std::string>{
+            "setting blob_key_file=/tmp/data/blob.key",
+            "blob abc encrypted",
+            "blob abc plain",
+            "setting blob_key_file="})
+    );
+    EXPECT_FALSE(ParseScenario("blob abc sealed\n", "t.apitest"));
+    EXPECT_FALSE(ParseScenario("setting\n", "t.apitest"));
 }
 
 TEST_F(RunnerTest, LedgerVerifyFailureCarriesTheMessage) {

@@ -66,6 +66,20 @@ TEST(LoadConfig, FlagsOverEnvOverFileOverDefault) {
     EXPECT_EQ(config->data_dir, "./isms-data");   // default
 }
 
+TEST(LoadConfig, TlsAndBlobKeySettings) {
+    EXPECT_TRUE(LoadConfig("", FakeEnv({}), {})->tls_cert.empty());  // off by default
+    TempFile file(R"({"tls_cert": "/etc/isms/cert.pem", "blob_key_file": "/etc/isms/file.key"})");
+    auto config = LoadConfig(
+        file.Path(),
+        FakeEnv({{"ISMS_TLS_KEY", "/etc/isms/key.pem"}, {"ISMS_BLOB_KEY_FILE", "/env/blob.key"}}),
+        {{"tls_cert", "/flag/cert.pem"}}
+    );
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_EQ(config->tls_cert, "/flag/cert.pem");
+    EXPECT_EQ(config->tls_key, "/etc/isms/key.pem");
+    EXPECT_EQ(config->blob_key_file, "/env/blob.key");
+}
+
 TEST(LoadConfig, ConfigFileFromEnvironment) {
     TempFile file(R"({"data": "/var/lib/isms"})");
     auto config = LoadConfig("", FakeEnv({{"ISMS_CONFIG", file.Path()}}), {});
