@@ -1,5 +1,5 @@
 # Thin wrappers; CMake presets do the work. Every target installs what it needs first.
-.PHONY: run test build release bench fuzz security-scan fmt fmt-check tidy clean deps-build deps-test tsan soak
+.PHONY: run test build release bench fuzz security-scan fmt fmt-check tidy clean deps-build deps-test tsan soak soak-postgres
 
 DATA ?= ./isms-data
 FUZZ_TARGETS := json_body list_query csv_import ciso_yaml oscal_import apitest_parser
@@ -44,9 +44,14 @@ tsan: deps-test
 
 ## make soak: the crash-consistency harness for 100 rounds with longer loads (SOAK_ROUNDS)
 SOAK_ROUNDS ?= 100
+SOAK_OPTIONS = --rounds $(SOAK_ROUNDS) --writers 6 --kill-after-ms 100:4000 --max-file-bytes 262144
 soak: build
-	@build/dev/tests/tools/crash/crash_harness --isms build/dev/src/cli/isms \
-	  --rounds $(SOAK_ROUNDS) --writers 6 --kill-after-ms 100:4000 --max-file-bytes 262144
+	@build/dev/tests/tools/crash/crash_harness --isms build/dev/src/cli/isms $(SOAK_OPTIONS)
+
+## make soak-postgres: the same soak on a throw-away PostgreSQL cluster (scripts/with-postgres.sh)
+soak-postgres: build
+	@scripts/with-postgres.sh tests/postgres/crash.sh build/dev/tests/tools/crash/crash_harness \
+	  build/dev/src/cli/isms $(SOAK_OPTIONS)
 
 ## make bench: build release and run the benchmarks (see bench/README.md)
 bench: release deps-test

@@ -9,20 +9,19 @@
 # Needs ISMS_TEST_POSTGRES (scripts/with-postgres.sh); exits 77 (skipped) without it.
 # Usage: tests/postgres/two_servers.sh path/to/isms
 set -euo pipefail
-[ -n "${ISMS_TEST_POSTGRES:-}" ] || { echo "two_servers: ISMS_TEST_POSTGRES is not set"; exit 77; }
+source "$(dirname "$0")/database.sh"
+require_postgres two_servers
 isms=$(realpath "$1")
 writers=${WRITERS:-4}         # concurrent writers per server
 writes=${WRITES:-15}          # creates per writer
 patchers=${PATCHERS:-8}       # concurrent PATCHes with the same If-Match
 
 work=$(mktemp -d)
-database="isms_two_servers_$$_$RANDOM"
-url="${ISMS_TEST_POSTGRES%/*}/$database"
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  psql -q "$ISMS_TEST_POSTGRES" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null 2>&1 || true
+  drop_database
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -30,7 +29,7 @@ fail() { echo "two_servers: FAIL: $*" >&2; tail -5 "$work"/server-*.log >&2 2>/d
 ok() { echo "two_servers: ok - $*"; }
 sql() { psql -qAt "$url" -c "$1"; }
 
-psql -q "$ISMS_TEST_POSTGRES" -c "CREATE DATABASE $database" >/dev/null
+create_database isms_two_servers
 data="$work/data"  # both servers use its keys/ (a deployment copies keys/ to every server)
 echo 'correct horse battery staple' >"$work/pw"
 cli() { "$isms" "$@" --data "$data" --database "$url" 2>>"$work/cli.log"; }
