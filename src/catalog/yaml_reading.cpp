@@ -121,10 +121,16 @@ bool YamlReader::Spend(const YAML::Node& at, std::size_t bytes) {
     return false;
 }
 
-bool YamlReader::ConvertToJson(const YAML::Node& node, boost::json::value& out) {
+bool YamlReader::ConvertToJson(const YAML::Node& node, boost::json::value& out, int depth) {
     const std::size_t text_size = node.IsScalar() ? node.Scalar().size() : 0;
     if (!Spend(node, kValueCost + text_size)) {
         return false;
+    }
+    if (depth > kMaxDepth && (node.IsMap() || node.IsSequence())) {
+        Add(node,
+            "nested deeper than " + std::to_string(kMaxDepth)
+                + " levels (a YAML alias inside itself?); reading stopped here");
+        return false;  // every level above gives up too: one problem, not one per level
     }
     switch (node.Type()) {
         case YAML::NodeType::Map: {
@@ -135,7 +141,8 @@ bool YamlReader::ConvertToJson(const YAML::Node& node, boost::json::value& out) 
                 if (key == "translations") {
                     continue;
                 }
-                if (!Spend(entry.first, key.size()) || !ConvertToJson(entry.second, object[key])) {
+                if (!Spend(entry.first, key.size())
+                    || !ConvertToJson(entry.second, object[key], depth + 1)) {
                     return false;
                 }
             }
@@ -146,7 +153,7 @@ bool YamlReader::ConvertToJson(const YAML::Node& node, boost::json::value& out) 
             array.resize(node.size());
             std::size_t i = 0;
             for (const auto& item : node) {
-                if (!ConvertToJson(item, array[i++])) {
+                if (!ConvertToJson(item, array[i++], depth + 1)) {
                     return false;
                 }
             }
@@ -167,7 +174,7 @@ bool YamlReader::ConvertToJson(const YAML::Node& node, boost::json::value& out) 
 
 boost::json::value YamlReader::Json(const YAML::Node& value) {
     boost::json::value out;
-    if (!ConvertToJson(value, out)) {
+    if (!ConvertToJson(value, out, 0)) {
         return nullptr;
     }
     return out;

@@ -78,11 +78,14 @@ private:
     static constexpr std::size_t kExpansionFactor = 8;
     static constexpr std::size_t kExpansionSlack = std::size_t{1} << 20;
     static constexpr std::size_t kValueCost = 16;  // what one value read costs beyond its text
+    // Deeper than any catalog nests; also where a list or mapping that holds itself through an
+    // alias (`&x [*x]`) stops, long before the stack does.
+    static constexpr int kMaxDepth = 64;
 
     /// Takes `bytes` from what may still be copied; false (and one problem, at `at`) when the
     /// document has expanded too far.
     [[nodiscard]] bool Spend(const YAML::Node& at, std::size_t bytes);
-    [[nodiscard]] bool ConvertToJson(const YAML::Node& node, boost::json::value& out);
+    [[nodiscard]] bool ConvertToJson(const YAML::Node& node, boost::json::value& out, int depth);
 
     Problems& problems_;
     std::string where_prefix_;

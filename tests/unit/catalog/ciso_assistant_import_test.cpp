@@ -727,6 +727,15 @@ TEST(CisoAssistantImport, AliasesCannotBlowUpExtras) {
     EXPECT_EQ(problems.size(), 1U) << Joined(problems);
 }
 
+TEST(CisoAssistantImport, AnAliasInsideItselfIsRefused) {
+    // `&x [*x]` is a list that contains itself: read naively it recurses until the stack ends
+    // (found by fuzz_ciso_yaml, fuzz/corpus/ciso_yaml/alias-cycle.yaml).
+    const auto problems = ProblemsOf(WithNodes("    - urn: urn:test:n:1\n      extra: &x [*x]\n"));
+    EXPECT_TRUE(HasProblem(problems, "broken.yaml:10", "nested deeper than 64 levels"))
+        << Joined(problems);
+    EXPECT_EQ(problems.size(), 1U) << Joined(problems);
+}
+
 TEST(CisoAssistantImport, AliasesCannotBlowUpTexts) {
     // One 100 kB description named by 2 000 nodes: 200 MB of text from a 150 kB file.
     std::string nodes =
