@@ -554,9 +554,18 @@ Result<Principal> IamService::AuthenticateToken(
         // The first use of a token on a UTC day is a security event; later uses that day only
         // move last_used_at, so the ledger gets a line a token a day, not one a request.
         ISMS_TRY_ASSIGN(auto tx, store::WriteTx::Begin(db_, p.tenant, p.AsActor(), clock_, key_));
-        ISMS_TRY(tx.sql().Exec(
-            "UPDATE api_tokens SET last_used_at = ? WHERE id = ?", {now_text, token_id}
-        ));
+        // Conditional, so two first requests of the day at once record one event, not two.
+        ISMS_TRY_ASSIGN(
+            const std::int64_t first,
+            tx.sql().Exec(
+                "UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL "
+                "OR substr(last_used_at, 1, 10) <> ?)",
+                {now_text, token_id, now_text.substr(0, 10)}
+            )
+        );
+        if (first == 0) {
+            return p;  // another request recorded today's use; the transaction rolls back
+        }
         ISMS_TRY(tx.Append(
             "token_used",
             "tokens",
