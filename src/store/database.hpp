@@ -1,6 +1,7 @@
 // The Database: a source of connections. Readers come from a pool; the writer is one
 // connection handed out exclusively, so every write transaction is serialized (the ledger
-// chain needs a single order). Engines implement it: SqliteDatabase now, PostgreSQL later.
+// chain needs a single order). Engines implement it: SqliteDatabase and PostgresDatabase
+// (which also orders the writers of several processes: docs/adr/0004).
 #pragma once
 
 #include <functional>
