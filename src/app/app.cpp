@@ -84,6 +84,7 @@ struct App::Impl {
     std::unique_ptr<risk::RiskServices> risk;
     std::unique_ptr<evidence::EvidenceServices> evidence;
     std::unique_ptr<compliance::ComplianceServices> compliance;
+    std::unique_ptr<context::ContextServices> context;
     std::unique_ptr<report::RiskExports> risk_exports;
     http::Metrics metrics;
     std::unique_ptr<http::Services> services;
@@ -269,6 +270,10 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     impl->compliance = std::make_unique<compliance::ComplianceServices>(compliance::ComplianceDeps{
         *impl->db, impl->registry, *impl->clock, impl->key, *impl->catalog});
     impl->compliance->HookRules(*impl->records);
+    impl->context = std::make_unique<context::ContextServices>(
+        context::ContextDeps{*impl->db, impl->registry, *impl->clock, impl->key}
+    );
+    impl->context->HookRules(*impl->records);
     impl->risk_exports =
         std::make_unique<report::RiskExports>(*impl->db, impl->registry, *impl->clock);
     impl->services = std::make_unique<http::Services>(http::Services{
@@ -279,6 +284,7 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
         *impl->risk,
         *impl->compliance,
         *impl->evidence,
+        *impl->context,
         *impl->risk_exports,
         impl->metrics,
         *impl->clock});
@@ -295,6 +301,8 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     http::AppendEvidenceRoutes(impl->router, *impl->services);
     http::AppendAssessmentRoutes(impl->router, *impl->services);
     http::AppendReadinessRoutes(impl->router, *impl->services);
+    http::AppendScopeRoutes(impl->router, *impl->services);
+    http::AppendResponsibilityRoutes(impl->router, *impl->services);
     http::AppendThreatRoutes(impl->router, *impl->services);
     http::AppendRegisterRoutes(impl->router, *impl->services);
     return std::unique_ptr<App>(new App(std::move(impl)));
@@ -397,6 +405,10 @@ evidence::EvidenceServices& App::evidence() {
 
 compliance::ComplianceServices& App::compliance() {
     return *impl_->compliance;
+}
+
+context::ContextServices& App::context() {
+    return *impl_->context;
 }
 store::Database& App::database() {
     return *impl_->db;

@@ -9,6 +9,7 @@
 
 #include "catalog/catalog_service.hpp"
 #include "compliance/compliance_services.hpp"
+#include "context/context_services.hpp"
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/error.hpp"
@@ -73,6 +74,7 @@ public:
     [[nodiscard]] risk::RiskServices& risk();
     [[nodiscard]] evidence::EvidenceServices& evidence();
     [[nodiscard]] compliance::ComplianceServices& compliance();
+    [[nodiscard]] context::ContextServices& context();
     [[nodiscard]] store::Database& database();
     [[nodiscard]] const schema::Registry& registry() const;
     [[nodiscard]] const store::LedgerKey& ledger_key() const;

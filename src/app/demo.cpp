@@ -1,5 +1,6 @@
 #include "app/demo.hpp"
 
+#include "app/demo_context.hpp"
 #include "app/demo_evidence.hpp"
 #include "app/demo_risk.hpp"
 #include "app/demo_soa.hpp"
@@ -129,6 +130,7 @@ Result<DemoLogin> SeedDemo(App& app) {
     ISMS_TRY(SeedDemoRisks(app, who, DemoAssets{ids[0], ids[1], ids[3], ids[4], ids[5]}, controls));
     ISMS_TRY_ASSIGN(const std::int64_t restore_tests, SeedDemoEvidence(app, who, controls));
     ISMS_TRY(SeedDemoSoa(app, who));
+    ISMS_TRY(SeedDemoContext(app, who, controls));
     ISMS_TRY(SeedDemoAssessments(app, who, restore_tests));
     return login;
 }

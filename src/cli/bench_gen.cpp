@@ -5,6 +5,7 @@
 #include <random>
 
 #include "cli/bench_gen_assessments.hpp"
+#include "cli/bench_gen_context.hpp"
 #include "cli/bench_gen_controls.hpp"
 #include "cli/bench_gen_risks.hpp"
 #include "core/crypto.hpp"
@@ -108,6 +109,7 @@ Result<json::object> GenerateBenchData(
     std::int64_t risks = 0;
     std::int64_t controls = 0;
     std::int64_t evidence = 0;
+    std::int64_t context = 0;
     std::int64_t results = 0;
     for (int t = 0; t < options.tenants; ++t) {
         const std::string slug = "bench-" + std::to_string(t + 1);
@@ -158,6 +160,11 @@ Result<json::object> GenerateBenchData(
         );
         controls += made_controls;
         progress << "bench gen: " << slug << " has " << made_controls << " applied controls\n";
+        ISMS_TRY_ASSIGN(
+            std::int64_t made_context, GenerateContext(app, who, options.context_per_tenant, rng)
+        );
+        context += made_context;
+        progress << "bench gen: " << slug << " has " << made_context << " context records\n";
         if (options.requirements > 0) {
             const catalog::ImportFile file = GeneratedFramework(options.requirements, rng, slug);
             ISMS_TRY(app.catalog().Import(who, {file}, {}));
@@ -192,6 +199,7 @@ Result<json::object> GenerateBenchData(
         {"risks", risks},
         {"controls", controls},
         {"evidence", evidence},
+        {"context", context},
         {"assessments", options.assessments_per_tenant * options.tenants},
         {"results", results},
         {"requirements", options.requirements},

@@ -426,6 +426,12 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     )
         ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000}));
     gen->add_option(
+           "--context",
+           gen_options.context_per_tenant,
+           "records of each context register (issues, parties, obligations …) per organization"
+    )
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000}));
+    gen->add_option(
            "--assessments",
            gen_options.assessments_per_tenant,
            "assessments of the generated framework per organization (with --requirements)"

@@ -72,7 +72,30 @@ Result<json::object> ReadinessService::Checklist(const iam::Principal& who) {
         Counter count(deps_, session);
         const std::int64_t tenant = who.tenant.value;
 
-        items.push_back(NotYet("4.3", "Scope of the ISMS", "the scope statement"));
+        Item scope{"4.3", "Scope of the ISMS"};
+        ISMS_TRY_ASSIGN(
+            auto scopes,
+            session.sql().Query(
+                "SELECT version, created_at FROM scope_versions WHERE tenant_id = ? "
+                "ORDER BY version DESC LIMIT 1",
+                {tenant}
+            )
+        );
+        scope.link = "/api/v1/scope";
+        if (scopes.empty()) {
+            scope.detail = "no scope statement written";
+        } else {
+            scope.count = scopes[0].Int(0);
+            const bool recent = scopes[0].Text(1).substr(0, 10) >= year_ago;
+            scope.status = recent ? "present" : "stale";
+            scope.detail = recent ? fmt::format("scope statement version {}", scope.count)
+                                  : fmt::format(
+                                      "scope statement version {} unchanged for over 12 "
+                                      "months: review it",
+                                      scope.count
+                                  );
+        }
+        items.push_back(std::move(scope));
         items.push_back(NotYet("5.2", "Information security policy", "policies"));
 
         Item method{"6.1.2", "Risk assessment process"};
@@ -122,7 +145,32 @@ Result<json::object> ReadinessService::Checklist(const iam::Principal& who) {
         }
         items.push_back(std::move(soa));
 
-        items.push_back(NotYet("6.2", "Information security objectives", "objectives"));
+        Item objectives{"6.2", "Information security objectives"};
+        ISMS_TRY_ASSIGN(
+            objectives.count,
+            count.Count("objectives", "(status IS NULL OR status <> 'cancelled')")
+        );
+        ISMS_TRY_ASSIGN(
+            const std::int64_t overdue_objectives,
+            count.Count(
+                "objectives",
+                "due_date < ? AND (status IS NULL OR status NOT IN ('achieved', 'missed', "
+                "'cancelled'))",
+                {today}
+            )
+        );
+        objectives.link = "/api/v1/objectives";
+        objectives.status = objectives.count == 0
+                                ? "missing"
+                                : (overdue_objectives > 0 ? "stale" : "present");
+        objectives.detail = objectives.count == 0
+                                ? "no information security objective set"
+                                : fmt::format(
+                                    "{} objective(s), {} past their due date without a result",
+                                    objectives.count,
+                                    overdue_objectives
+                                );
+        items.push_back(std::move(objectives));
         items.push_back(NotYet("7.2", "Evidence of competence", "people and their competences"));
         items.push_back(NotYet("7.5", "Control of documented information", "controlled documents"));
 

@@ -58,6 +58,7 @@ constexpr DocumentTable kDocumentTables[] = {
     {"soa_versions", "version", "issued SoA version", "SoA"},
     {"evidence_revisions", "id", "evidence revision", "revision"},
     {"assessment_results", "id", "assessment result", "result"},
+    {"scope_versions", "version", "scope statement version", "scope"},
 };
 
 bool IsDocumentTable(std::string_view subject) {

@@ -144,6 +144,15 @@ const std::vector<std::function<std::string(Dialect)>>& Steps() {
                      "ALTER TABLE tenants ADD COLUMN mfa_required_for TEXT NOT NULL DEFAULT "
                      "'nobody';";
         },
+        // context (src/context/): every version of an organization's ISMS scope statement
+        // (4.3), whole; the newest is the current one
+        [](Dialect) {
+            return std::string(
+                "CREATE TABLE scope_versions (tenant_id BIGINT NOT NULL, version BIGINT NOT NULL, "
+                "document TEXT NOT NULL, created_at TEXT NOT NULL, created_by BIGINT NOT NULL, "
+                "PRIMARY KEY (tenant_id, version));"
+            );
+        },
     };
     return kSteps;
 }

@@ -4,6 +4,7 @@
 
 #include "catalog/catalog_service.hpp"
 #include "compliance/compliance_services.hpp"
+#include "context/context_services.hpp"
 #include "core/config.hpp"
 #include "evidence/evidence_services.hpp"
 #include "http/metrics.hpp"
@@ -26,6 +27,7 @@ struct Services {
     risk::RiskServices& risk;
     compliance::ComplianceServices& compliance;
     evidence::EvidenceServices& evidence;
+    context::ContextServices& context;
     report::RiskExports& risk_exports;
     Metrics& metrics;
     const Clock& clock;
@@ -45,6 +47,8 @@ void AppendSoaRoutes(ApiRouter& router, Services& services);
 void AppendEvidenceRoutes(ApiRouter& router, Services& services);
 void AppendAssessmentRoutes(ApiRouter& router, Services& services);
 void AppendReadinessRoutes(ApiRouter& router, Services& services);
+void AppendScopeRoutes(ApiRouter& router, Services& services);
+void AppendResponsibilityRoutes(ApiRouter& router, Services& services);
 /// Generic endpoints of every register; add after the specific routes.
 void AppendRegisterRoutes(ApiRouter& router, Services& services);
 
