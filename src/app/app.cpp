@@ -270,9 +270,8 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     impl->compliance = std::make_unique<compliance::ComplianceServices>(compliance::ComplianceDeps{
         *impl->db, impl->registry, *impl->clock, impl->key, *impl->catalog});
     impl->compliance->HookRules(*impl->records);
-    impl->context = std::make_unique<context::ContextServices>(
-        context::ContextDeps{*impl->db, impl->registry, *impl->clock, impl->key}
-    );
+    impl->context = std::make_unique<context::ContextServices>(context::ContextDeps{
+        *impl->db, impl->registry, *impl->clock, impl->key});
     impl->context->HookRules(*impl->records);
     impl->risk_exports =
         std::make_unique<report::RiskExports>(*impl->db, impl->registry, *impl->clock);

@@ -4,10 +4,14 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/crypto.hpp"
 
 namespace isms::app {
 
 namespace {
+
+/// A second member of the demo, who carries out ISMS activities (no password is printed).
+constexpr const char* kDemoManagerEmail = "isms.manager@demo.isms.local";
 
 std::string DaysFromToday(const App& app, int days) {
     return FormatDate(Today(app.clock()) + std::chrono::days{days});
@@ -175,6 +179,14 @@ Status SeedDemoContext(App& app, const iam::Principal& admin, const DemoControls
         {"9.2", "Internal audit"},
         {"9.3", "Management review"},
         {"A.5.24", "Incident management"}};
+    // The ISMS manager runs the activities the admin is accountable for; nobody runs incident
+    // management yet, so the matrix shows a gap.
+    ISMS_TRY_ASSIGN(
+        auto manager,
+        app.ProvisionUser(
+            admin.tenant, kDemoManagerEmail, crypto::RandomToken(12), "isms_manager", ""
+        )
+    );
     for (const auto& [clause, activity] : activities) {
         ISMS_TRY(create(
             "responsibilities",
@@ -184,6 +196,15 @@ Status SeedDemoContext(App& app, const iam::Principal& admin, const DemoControls
              {"raci", "accountable"},
              {"authority", "Approves the results and the resources needed."}}
         ));
+        if (std::string_view(clause) != "A.5.24") {
+            ISMS_TRY(create(
+                "responsibilities",
+                {{"activity", activity},
+                 {"clause", clause},
+                 {"member", manager.user.value},
+                 {"raci", "responsible"}}
+            ));
+        }
     }
 
     ISMS_TRY_ASSIGN(

@@ -38,7 +38,9 @@ Result<std::int64_t> GenerateContext(
 ) {
     ISMS_TRY_ASSIGN(const auto risks, SomeIds(app, who, "risks"));
     ISMS_TRY_ASSIGN(const auto controls, SomeIds(app, who, "applied_controls"));
-    auto pick = [&rng](const auto& list) { return list[rng() % std::size(list)]; };
+    auto pick = [&rng](const auto& list) {
+        return list[rng() % std::size(list)];
+    };
     auto some = [&](const std::vector<std::int64_t>& ids) {
         json::array out;
         if (!ids.empty()) {
@@ -58,7 +60,9 @@ Result<std::int64_t> GenerateContext(
             for (std::int64_t i = 0; i < n; ++i) {
                 bodies.push_back(body(done + i + 1));
             }
-            ISMS_TRY_ASSIGN(std::int64_t created, app.records().CreateMany(who, register_name, bodies));
+            ISMS_TRY_ASSIGN(
+                std::int64_t created, app.records().CreateMany(who, register_name, bodies)
+            );
             made += created;
         }
         return SomeIds(app, who, register_name);
@@ -72,23 +76,23 @@ Result<std::int64_t> GenerateContext(
             {"risks", some(risks)}};
     }));
     ISMS_TRY_ASSIGN(const auto parties, generate("interested_parties", [&](std::int64_t i) {
-        return json::object{
-            {"name", "Generated party " + std::to_string(i)},
-            {"kind", pick(kOrigins)},
-            {"influence", pick(kLevels)},
-            {"interest", pick(kLevels)}};
-    }));
+                        return json::object{
+                            {"name", "Generated party " + std::to_string(i)},
+                            {"kind", pick(kOrigins)},
+                            {"influence", pick(kLevels)},
+                            {"interest", pick(kLevels)}};
+                    }));
     ISMS_TRY_ASSIGN(const auto obligations, generate("obligations", [&](std::int64_t i) {
-        json::object body{
-            {"title", "Generated obligation " + std::to_string(i)},
-            {"kind", pick(kKinds)},
-            {"source", "Generated act §" + std::to_string(i)}};
-        if (!controls.empty()) {
-            body["applied_controls"] = some(controls);
-            body["status"] = "compliant";
-        }
-        return body;
-    }));
+                        json::object body{
+                            {"title", "Generated obligation " + std::to_string(i)},
+                            {"kind", pick(kKinds)},
+                            {"source", "Generated act §" + std::to_string(i)}};
+                        if (!controls.empty()) {
+                            body["applied_controls"] = some(controls);
+                            body["status"] = "compliant";
+                        }
+                        return body;
+                    }));
     ISMS_TRY(generate("party_requirements", [&](std::int64_t i) {
         return json::object{
             {"title", "Generated requirement " + std::to_string(i)},

@@ -147,8 +147,7 @@ Result<json::object> ReadinessService::Checklist(const iam::Principal& who) {
 
         Item objectives{"6.2", "Information security objectives"};
         ISMS_TRY_ASSIGN(
-            objectives.count,
-            count.Count("objectives", "(status IS NULL OR status <> 'cancelled')")
+            objectives.count, count.Count("objectives", "(status IS NULL OR status <> 'cancelled')")
         );
         ISMS_TRY_ASSIGN(
             const std::int64_t overdue_objectives,
@@ -160,9 +159,8 @@ Result<json::object> ReadinessService::Checklist(const iam::Principal& who) {
             )
         );
         objectives.link = "/api/v1/objectives";
-        objectives.status = objectives.count == 0
-                                ? "missing"
-                                : (overdue_objectives > 0 ? "stale" : "present");
+        objectives.status =
+            objectives.count == 0 ? "missing" : (overdue_objectives > 0 ? "stale" : "present");
         objectives.detail = objectives.count == 0
                                 ? "no information security objective set"
                                 : fmt::format(

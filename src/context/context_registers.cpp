@@ -103,9 +103,7 @@ RegisterSpec PartyRequirements() {
             .Required()
             .Label("Addressed by the ISMS")
             .Describe("Whether the ISMS addresses this requirement (4.2 c)."),
-        Markdown("how_addressed")
-            .Label("How it is addressed")
-            .Describe("Required when addressed."),
+        Markdown("how_addressed").Label("How it is addressed").Describe("Required when addressed."),
         Markdown("reason_not_addressed")
             .Label("Why it is not addressed")
             .Describe("Required when not addressed."),
@@ -129,11 +127,9 @@ RegisterSpec Obligations() {
         Text("title").Required().Searchable().MaxLength(200).Label("Obligation"),
         Markdown("description").Searchable().Label("Description"),
         Enum("kind", {"legal", "regulatory", "contractual"}).Required().Label("Kind"),
-        Text("source")
-            .Searchable()
-            .MaxLength(300)
-            .Label("Source")
-            .Describe("The law, regulation or contract and its article, e.g. GDPR Art. 32."),
+        Text("source").Searchable().MaxLength(300).Label("Source").Describe(
+            "The law, regulation or contract and its article, e.g. GDPR Art. 32."
+        ),
         Text("jurisdiction").MaxLength(100).Label("Jurisdiction"),
         Text("authority").MaxLength(200).Label("Authority or counterparty"),
         ReferenceList("applied_controls", "applied_controls")
@@ -167,10 +163,9 @@ RegisterSpec Responsibilities() {
         "GET /api/v1/responsibilities/matrix shows the whole matrix.";
     s.fields = {
         Text("activity").Required().Searchable().MaxLength(200).Label("ISMS activity"),
-        Text("clause")
-            .MaxLength(20)
-            .Label("Clause")
-            .Describe("The ISO/IEC 27001 clause or control the activity serves, e.g. 9.2."),
+        Text("clause").MaxLength(20).Label("Clause").Describe(
+            "The ISO/IEC 27001 clause or control the activity serves, e.g. 9.2."
+        ),
         User("member").Required().Label("Member"),
         Enum("raci", {"responsible", "accountable", "consulted", "informed"})
             .Required()

@@ -112,9 +112,7 @@ Status ResponsibilityRules::BeforeWrite(
         tx.sql().Query(
             "SELECT ref, member, raci FROM " + store::RegisterTable(spec)
                 + " WHERE tenant_id = ? AND archived_at IS NULL AND activity = ? AND id <> ?",
-            {tx.tenant().value,
-             activity,
-             current != nullptr ? current->id.value : std::int64_t{0}}
+            {tx.tenant().value, activity, current != nullptr ? current->id.value : std::int64_t{0}}
         )
     );
     for (const auto& row : others) {
@@ -156,7 +154,8 @@ Status ObjectiveRules::BeforeWrite(
     }
     if (after.Is("status", "achieved")) {
         if (!after.Filled("current_value")) {
-            problems.push_back({"current_value", "record the measured value of an achieved objective"}
+            problems.push_back(
+                {"current_value", "record the measured value of an achieved objective"}
             );
         }
         if (!after.Filled("achieved_on")) {
@@ -193,8 +192,7 @@ Status IsmsChangeRules::BeforeWrite(
         for (const char* field : {"consequences", "resources", "responsible"}) {
             if (!after.Filled(field)) {
                 problems.push_back(
-                    {field,
-                     fmt::format("required before the change is {}", Text(after["status"]))}
+                    {field, fmt::format("required before the change is {}", Text(after["status"]))}
                 );
             }
         }

@@ -59,9 +59,9 @@ const json::array* CheckList(
 Result<json::object> DecodeScope(const json::object& body) {
     std::vector<FieldError> problems;
     for (const auto& [key, value] : body) {
-        const bool known = key == "statement" || key == "exclusions" || key == "comment"
-                           || std::find(std::begin(kLists), std::end(kLists), key)
-                                  != std::end(kLists);
+        const bool known =
+            key == "statement" || key == "exclusions" || key == "comment"
+            || std::find(std::begin(kLists), std::end(kLists), key) != std::end(kLists);
         if (!known) {
             problems.push_back({std::string(key), "unknown field"});
         }
@@ -99,10 +99,7 @@ Result<json::object> DecodeScope(const json::object& body) {
             }
             CheckText(item.get_object().if_contains("what"), field + ".what", kItemLimit, problems);
             CheckText(
-                item.get_object().if_contains("reason"),
-                field + ".reason",
-                kItemLimit,
-                problems
+                item.get_object().if_contains("reason"), field + ".reason", kItemLimit, problems
             );
             exclusions.push_back(item);
         }

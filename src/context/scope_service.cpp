@@ -86,11 +86,7 @@ Result<json::object> ScopeService::Change(
     ISMS_TRY(tx.sql().Exec(
         "INSERT INTO scope_versions (tenant_id, version, document, created_at, created_by) "
         "VALUES (?, ?, ?, ?, ?)",
-        {tx.tenant().value,
-         version,
-         document,
-         FormatTimestamp(tx.now()),
-         tx.actor().id.value}
+        {tx.tenant().value, version, document, FormatTimestamp(tx.now()), tx.actor().id.value}
     ));
     std::optional<std::string> before;
     if (latest) {

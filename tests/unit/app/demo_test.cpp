@@ -90,7 +90,20 @@ TEST_F(DemoTest, SeedsAssetsAMappedFrameworkAndARiskProgrammeOnce) {
     EXPECT_GT(gap.at("summary").at("inferred").as_int64(), 0);
     auto readiness = app_->compliance().readiness.Checklist(who);
     ASSERT_TRUE(readiness) << readiness.error().message;
-    EXPECT_EQ(readiness->at("summary").at("present").as_int64(), 5);
+    EXPECT_EQ(readiness->at("summary").at("present").as_int64(), 7);  // with 4.3 and 6.2
+
+    auto scope = app_->context().scope.Current(who);
+    ASSERT_TRUE(scope) << scope.error().message;
+    EXPECT_EQ(scope->at("version").as_int64(), 2);
+    EXPECT_EQ(scope->at("exclusions").as_array().size(), 1U);
+    auto raci = app_->context().raci.Get(who);
+    ASSERT_TRUE(raci) << raci.error().message;
+    EXPECT_EQ(raci->at("activities").as_array().size(), 4U);
+    EXPECT_EQ(raci->at("members").as_array().size(), 2U);
+    EXPECT_EQ(raci->at("gaps").as_int64(), 1);  // nobody runs incident management yet
+    auto objectives = app_->records().List(who, "objectives", {{"status", "at_risk"}});
+    ASSERT_TRUE(objectives) << objectives.error().message;
+    EXPECT_EQ(objectives->at("total").as_int64(), 1);
 
     auto again = SeedDemo(*app_);
     ASSERT_FALSE(again);

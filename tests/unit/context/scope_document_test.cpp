@@ -47,7 +47,8 @@ TEST(DecodeScope, RefusesTooLongItemsAndTooManyOfThem) {
         many.emplace_back("item " + std::to_string(i));
     }
     auto scope = DecodeScope(json::object{
-        {"statement", "s"}, {"interfaces", many}, {"in_scope", json::array{std::string(1001, 'x')}}});
+        {"statement", "s"}, {"interfaces", many}, {"in_scope", json::array{std::string(1001, 'x')}}}
+    );
     ASSERT_FALSE(scope);
     ASSERT_EQ(scope.error().fields.size(), 2U);
     EXPECT_EQ(scope.error().fields[0].field, "in_scope[0]");
