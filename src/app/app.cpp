@@ -84,6 +84,8 @@ struct App::Impl {
     std::unique_ptr<risk::RiskServices> risk;
     std::unique_ptr<evidence::EvidenceServices> evidence;
     std::unique_ptr<compliance::ComplianceServices> compliance;
+    std::unique_ptr<people::PeopleServices> people;
+    std::unique_ptr<documents::DocumentServices> documents;
     std::unique_ptr<report::RiskExports> risk_exports;
     http::Metrics metrics;
     std::unique_ptr<http::Services> services;
@@ -269,6 +271,12 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     impl->compliance = std::make_unique<compliance::ComplianceServices>(compliance::ComplianceDeps{
         *impl->db, impl->registry, *impl->clock, impl->key, *impl->catalog});
     impl->compliance->HookRules(*impl->records);
+    impl->people =
+        std::make_unique<people::PeopleServices>(*impl->db, impl->registry, *impl->clock);
+    impl->people->HookRules(*impl->records);
+    impl->documents = std::make_unique<documents::DocumentServices>(documents::DocumentDeps{
+        *impl->db, impl->registry, *impl->clock, impl->key, impl->evidence->blobs});
+    impl->documents->HookRules(*impl->records);
     impl->risk_exports =
         std::make_unique<report::RiskExports>(*impl->db, impl->registry, *impl->clock);
     impl->services = std::make_unique<http::Services>(http::Services{
@@ -279,6 +287,8 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
         *impl->risk,
         *impl->compliance,
         *impl->evidence,
+        *impl->people,
+        *impl->documents,
         *impl->risk_exports,
         impl->metrics,
         *impl->clock});
@@ -296,6 +306,8 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     http::AppendAssessmentRoutes(impl->router, *impl->services);
     http::AppendReadinessRoutes(impl->router, *impl->services);
     http::AppendThreatRoutes(impl->router, *impl->services);
+    http::AppendPeopleRoutes(impl->router, *impl->services);
+    http::AppendDocumentRoutes(impl->router, *impl->services);
     http::AppendRegisterRoutes(impl->router, *impl->services);
     return std::unique_ptr<App>(new App(std::move(impl)));
 }
@@ -398,6 +410,15 @@ evidence::EvidenceServices& App::evidence() {
 compliance::ComplianceServices& App::compliance() {
     return *impl_->compliance;
 }
+
+people::PeopleServices& App::people() {
+    return *impl_->people;
+}
+
+documents::DocumentServices& App::documents() {
+    return *impl_->documents;
+}
+
 store::Database& App::database() {
     return *impl_->db;
 }

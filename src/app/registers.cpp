@@ -1,7 +1,9 @@
 #include "app/registers.hpp"
 
 #include "compliance/compliance_registers.hpp"
+#include "documents/documents_registers.hpp"
 #include "evidence/evidence_registers.hpp"
+#include "people/people_registers.hpp"
 #include "risk/risk_registers.hpp"
 
 namespace isms::app {
@@ -11,6 +13,8 @@ Result<schema::Registry> BuildRegistry() {
     ISMS_TRY(risk::DeclareRiskRegisters(registry));
     ISMS_TRY(compliance::DeclareComplianceRegisters(registry));
     ISMS_TRY(evidence::DeclareEvidenceRegisters(registry));
+    ISMS_TRY(people::DeclarePeopleRegisters(registry));
+    ISMS_TRY(documents::DeclareDocumentRegisters(registry));
     return registry;
 }
 

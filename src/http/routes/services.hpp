@@ -5,11 +5,13 @@
 #include "catalog/catalog_service.hpp"
 #include "compliance/compliance_services.hpp"
 #include "core/config.hpp"
+#include "documents/documents_services.hpp"
 #include "evidence/evidence_services.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "iam/iam_service.hpp"
 #include "iam/principal.hpp"
+#include "people/people_services.hpp"
 #include "records/record_service.hpp"
 #include "report/risk_exports.hpp"
 #include "risk/risk_services.hpp"
@@ -26,6 +28,8 @@ struct Services {
     risk::RiskServices& risk;
     compliance::ComplianceServices& compliance;
     evidence::EvidenceServices& evidence;
+    people::PeopleServices& people;
+    documents::DocumentServices& documents;
     report::RiskExports& risk_exports;
     Metrics& metrics;
     const Clock& clock;
@@ -45,6 +49,8 @@ void AppendSoaRoutes(ApiRouter& router, Services& services);
 void AppendEvidenceRoutes(ApiRouter& router, Services& services);
 void AppendAssessmentRoutes(ApiRouter& router, Services& services);
 void AppendReadinessRoutes(ApiRouter& router, Services& services);
+void AppendPeopleRoutes(ApiRouter& router, Services& services);
+void AppendDocumentRoutes(ApiRouter& router, Services& services);
 /// Generic endpoints of every register; add after the specific routes.
 void AppendRegisterRoutes(ApiRouter& router, Services& services);
 
