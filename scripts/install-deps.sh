@@ -9,7 +9,7 @@ build_pkgs=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libpq-dev libsodium-dev libssl-dev
   libcli11-dev libfmt-dev
-  libyaml-cpp-dev libpugixml-dev libvalijson-dev libzip-dev libxlsxwriter-dev libqrencode-dev
+  libyaml-cpp-dev libpugixml-dev libvalijson-dev libzip-dev libxlsxwriter-dev libqrencode-dev libcmark-dev
 )
 test_pkgs=(libgtest-dev libgmock-dev sqlite3 postgresql clang-format curl jq openssl)
 bench_pkgs=(libbenchmark-dev wrk curl jq time)

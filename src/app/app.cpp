@@ -85,6 +85,8 @@ struct App::Impl {
     std::unique_ptr<evidence::EvidenceServices> evidence;
     std::unique_ptr<compliance::ComplianceServices> compliance;
     std::unique_ptr<context::ContextServices> context;
+    std::unique_ptr<people::PeopleServices> people;
+    std::unique_ptr<documents::DocumentServices> documents;
     std::unique_ptr<report::RiskExports> risk_exports;
     http::Metrics metrics;
     std::unique_ptr<http::Services> services;
@@ -273,6 +275,12 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     impl->context = std::make_unique<context::ContextServices>(context::ContextDeps{
         *impl->db, impl->registry, *impl->clock, impl->key});
     impl->context->HookRules(*impl->records);
+    impl->people =
+        std::make_unique<people::PeopleServices>(*impl->db, impl->registry, *impl->clock);
+    impl->people->HookRules(*impl->records);
+    impl->documents = std::make_unique<documents::DocumentServices>(documents::DocumentDeps{
+        *impl->db, impl->registry, *impl->clock, impl->key, impl->evidence->blobs});
+    impl->documents->HookRules(*impl->records);
     impl->risk_exports =
         std::make_unique<report::RiskExports>(*impl->db, impl->registry, *impl->clock);
     impl->services = std::make_unique<http::Services>(http::Services{
@@ -284,6 +292,8 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
         *impl->compliance,
         *impl->evidence,
         *impl->context,
+        *impl->people,
+        *impl->documents,
         *impl->risk_exports,
         impl->metrics,
         *impl->clock});
@@ -303,6 +313,8 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     http::AppendScopeRoutes(impl->router, *impl->services);
     http::AppendResponsibilityRoutes(impl->router, *impl->services);
     http::AppendThreatRoutes(impl->router, *impl->services);
+    http::AppendPeopleRoutes(impl->router, *impl->services);
+    http::AppendDocumentRoutes(impl->router, *impl->services);
     http::AppendRegisterRoutes(impl->router, *impl->services);
     return std::unique_ptr<App>(new App(std::move(impl)));
 }
@@ -409,6 +421,14 @@ compliance::ComplianceServices& App::compliance() {
 context::ContextServices& App::context() {
     return *impl_->context;
 }
+people::PeopleServices& App::people() {
+    return *impl_->people;
+}
+
+documents::DocumentServices& App::documents() {
+    return *impl_->documents;
+}
+
 store::Database& App::database() {
     return *impl_->db;
 }

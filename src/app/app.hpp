@@ -14,10 +14,12 @@
 #include "core/config.hpp"
 #include "core/error.hpp"
 #include "core/ids.hpp"
+#include "documents/documents_services.hpp"
 #include "evidence/evidence_services.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
 #include "iam/iam_service.hpp"
+#include "people/people_services.hpp"
 #include "records/record_service.hpp"
 #include "risk/risk_services.hpp"
 #include "schema/registry.hpp"
@@ -75,6 +77,8 @@ public:
     [[nodiscard]] evidence::EvidenceServices& evidence();
     [[nodiscard]] compliance::ComplianceServices& compliance();
     [[nodiscard]] context::ContextServices& context();
+    [[nodiscard]] people::PeopleServices& people();
+    [[nodiscard]] documents::DocumentServices& documents();
     [[nodiscard]] store::Database& database();
     [[nodiscard]] const schema::Registry& registry() const;
     [[nodiscard]] const store::LedgerKey& ledger_key() const;

@@ -1,7 +1,9 @@
 #include "app/demo.hpp"
 
 #include "app/demo_context.hpp"
+#include "app/demo_documents.hpp"
 #include "app/demo_evidence.hpp"
+#include "app/demo_people.hpp"
 #include "app/demo_risk.hpp"
 #include "app/demo_soa.hpp"
 #include "core/crypto.hpp"
@@ -132,6 +134,8 @@ Result<DemoLogin> SeedDemo(App& app) {
     ISMS_TRY(SeedDemoSoa(app, who));
     ISMS_TRY(SeedDemoContext(app, who, controls));
     ISMS_TRY(SeedDemoAssessments(app, who, restore_tests));
+    ISMS_TRY_ASSIGN(const std::vector<std::int64_t> people, SeedDemoPeople(app, who));
+    ISMS_TRY(SeedDemoDocuments(app, who, people));
     return login;
 }
 

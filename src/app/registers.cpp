@@ -2,7 +2,9 @@
 
 #include "compliance/compliance_registers.hpp"
 #include "context/context_registers.hpp"
+#include "documents/documents_registers.hpp"
 #include "evidence/evidence_registers.hpp"
+#include "people/people_registers.hpp"
 #include "risk/risk_registers.hpp"
 
 namespace isms::app {
@@ -13,6 +15,8 @@ Result<schema::Registry> BuildRegistry() {
     ISMS_TRY(compliance::DeclareComplianceRegisters(registry));
     ISMS_TRY(evidence::DeclareEvidenceRegisters(registry));
     ISMS_TRY(context::DeclareContextRegisters(registry));
+    ISMS_TRY(people::DeclarePeopleRegisters(registry));
+    ISMS_TRY(documents::DeclareDocumentRegisters(registry));
     return registry;
 }
 

@@ -7,6 +7,7 @@
 #include "cli/bench_gen_assessments.hpp"
 #include "cli/bench_gen_context.hpp"
 #include "cli/bench_gen_controls.hpp"
+#include "cli/bench_gen_people.hpp"
 #include "cli/bench_gen_risks.hpp"
 #include "core/crypto.hpp"
 
@@ -111,6 +112,8 @@ Result<json::object> GenerateBenchData(
     std::int64_t evidence = 0;
     std::int64_t context = 0;
     std::int64_t results = 0;
+    std::int64_t people = 0;
+    std::int64_t documents = 0;
     for (int t = 0; t < options.tenants; ++t) {
         const std::string slug = "bench-" + std::to_string(t + 1);
         auto tenant = app.FindTenant(slug);
@@ -190,6 +193,13 @@ Result<json::object> GenerateBenchData(
         );
         evidence += made_evidence;
         progress << "bench gen: " << slug << " has " << made_evidence << " evidence records\n";
+        ISMS_TRY_ASSIGN(
+            const BenchPeople made_people, GeneratePeople(app, who, options.people_per_tenant, rng)
+        );
+        people += made_people.people;
+        documents += made_people.documents;
+        progress << "bench gen: " << slug << " has " << made_people.people << " people and "
+                 << made_people.documents << " published documents\n";
     }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -202,6 +212,8 @@ Result<json::object> GenerateBenchData(
         {"context", context},
         {"assessments", options.assessments_per_tenant * options.tenants},
         {"results", results},
+        {"people", people},
+        {"documents", documents},
         {"requirements", options.requirements},
         {"framework", "urn:bench:framework:bench-1"},
         {"seconds", seconds},

@@ -23,6 +23,7 @@ struct BenchGenOptions {
     std::int64_t assessments_per_tenant = 10;  // of the generated framework
     std::int64_t results_per_tenant = 2'000;   // requirement results across the assessments
     std::int64_t context_per_tenant = 200;     // of each context register (bench_gen_context.hpp)
+    std::int64_t people_per_tenant = 1'000;    // people with training records; documents, acks
     std::uint64_t seed = 42;
 };
 

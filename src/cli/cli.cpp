@@ -432,6 +432,13 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     )
         ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000}));
     gen->add_option(
+           "--people",
+           gen_options.people_per_tenant,
+           "people per organization, with training records, required competences, one "
+           "published document per 50 people and their acknowledgements"
+    )
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000}));
+    gen->add_option(
            "--assessments",
            gen_options.assessments_per_tenant,
            "assessments of the generated framework per organization (with --requirements)"

@@ -53,6 +53,29 @@ public:
         return rows[0].Int(0);
     }
 
+    /// Pairs of an active person and a competence their job role requires (role_competences)
+    /// without a training record for it that is current on `today`.
+    Result<std::int64_t> CompetenceGaps(const std::string& today) {
+        const std::string people = store::RegisterTable(deps_.registry.Get("people"));
+        const std::string required = store::RegisterTable(deps_.registry.Get("role_competences"));
+        const std::string training = store::RegisterTable(deps_.registry.Get("training_records"));
+        ISMS_TRY_ASSIGN(
+            auto rows,
+            scope_.sql().Query(
+                "SELECT COUNT(*) FROM " + people + " p JOIN " + required
+                    + " r ON r.tenant_id = p.tenant_id AND r.role = p.job_role AND r.archived_at "
+                      "IS NULL WHERE p.tenant_id = ? AND p.archived_at IS NULL AND (p.status IS "
+                      "NULL OR p.status <> 'left') AND NOT EXISTS (SELECT 1 FROM "
+                    + training
+                    + " t WHERE t.tenant_id = p.tenant_id AND t.archived_at IS NULL AND t.person "
+                      "= p.id AND t.competence = r.competence AND (t.expires_on IS NULL OR "
+                      "t.expires_on >= ?))",
+                {scope_.tenant().value, today}
+            )
+        );
+        return rows[0].Int(0);
+    }
+
 private:
     const ComplianceDeps& deps_;
     store::TenantScope& scope_;
@@ -96,7 +119,28 @@ Result<json::object> ReadinessService::Checklist(const iam::Principal& who) {
                                   );
         }
         items.push_back(std::move(scope));
-        items.push_back(NotYet("5.2", "Information security policy", "policies"));
+        Item policy{"5.2", "Information security policy"};
+        ISMS_TRY_ASSIGN(
+            policy.count, count.Count("documents", "kind = 'policy' AND status = 'published'")
+        );
+        ISMS_TRY_ASSIGN(
+            const std::int64_t policy_overdue,
+            count.Count(
+                "documents",
+                "kind = 'policy' AND status = 'published' AND next_review_on < ?",
+                {today}
+            )
+        );
+        policy.link = "/api/v1/documents?kind=policy";
+        policy.status = policy.count == 0 ? "missing" : (policy_overdue > 0 ? "stale" : "present");
+        policy.detail = policy.count == 0 ? "no approved and published policy document"
+                                          : fmt::format(
+                                              "{} published polic{}, {} past their review date",
+                                              policy.count,
+                                              policy.count == 1 ? "y" : "ies",
+                                              policy_overdue
+                                          );
+        items.push_back(std::move(policy));
 
         Item method{"6.1.2", "Risk assessment process"};
         ISMS_TRY_ASSIGN(
@@ -169,8 +213,40 @@ Result<json::object> ReadinessService::Checklist(const iam::Principal& who) {
                                     overdue_objectives
                                 );
         items.push_back(std::move(objectives));
-        items.push_back(NotYet("7.2", "Evidence of competence", "people and their competences"));
-        items.push_back(NotYet("7.5", "Control of documented information", "controlled documents"));
+        Item competence{"7.2", "Evidence of competence"};
+        ISMS_TRY_ASSIGN(competence.count, count.Count("training_records", ""));
+        ISMS_TRY_ASSIGN(const std::int64_t required, count.Count("role_competences", ""));
+        ISMS_TRY_ASSIGN(const std::int64_t gaps, count.CompetenceGaps(today));
+        competence.link = "/api/v1/competence-gaps";
+        competence.status = competence.count == 0 || required == 0 ? "missing"
+                            : gaps > 0                             ? "stale"
+                                                                   : "present";
+        competence.detail = fmt::format(
+            "{} training record(s) over {} required competence(s), {} competence gap(s)",
+            competence.count,
+            required,
+            gaps
+        );
+        items.push_back(std::move(competence));
+
+        Item documented{"7.5", "Control of documented information"};
+        ISMS_TRY_ASSIGN(documented.count, count.Count("documents", "status = 'published'"));
+        ISMS_TRY_ASSIGN(
+            const std::int64_t documents_overdue,
+            count.Count("documents", "status = 'published' AND next_review_on < ?", {today})
+        );
+        documented.link = "/api/v1/documents";
+        documented.status = documented.count == 0   ? "missing"
+                            : documents_overdue > 0 ? "stale"
+                                                    : "present";
+        documented.detail = documented.count == 0
+                                ? "no document approved and published"
+                                : fmt::format(
+                                    "{} published document(s), {} past their review date",
+                                    documented.count,
+                                    documents_overdue
+                                );
+        items.push_back(std::move(documented));
 
         Item operation{"8.1", "Operational planning and control"};
         ISMS_TRY_ASSIGN(

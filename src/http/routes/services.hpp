@@ -6,11 +6,13 @@
 #include "compliance/compliance_services.hpp"
 #include "context/context_services.hpp"
 #include "core/config.hpp"
+#include "documents/documents_services.hpp"
 #include "evidence/evidence_services.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "iam/iam_service.hpp"
 #include "iam/principal.hpp"
+#include "people/people_services.hpp"
 #include "records/record_service.hpp"
 #include "report/risk_exports.hpp"
 #include "risk/risk_services.hpp"
@@ -28,6 +30,8 @@ struct Services {
     compliance::ComplianceServices& compliance;
     evidence::EvidenceServices& evidence;
     context::ContextServices& context;
+    people::PeopleServices& people;
+    documents::DocumentServices& documents;
     report::RiskExports& risk_exports;
     Metrics& metrics;
     const Clock& clock;
@@ -49,6 +53,8 @@ void AppendAssessmentRoutes(ApiRouter& router, Services& services);
 void AppendReadinessRoutes(ApiRouter& router, Services& services);
 void AppendScopeRoutes(ApiRouter& router, Services& services);
 void AppendResponsibilityRoutes(ApiRouter& router, Services& services);
+void AppendPeopleRoutes(ApiRouter& router, Services& services);
+void AppendDocumentRoutes(ApiRouter& router, Services& services);
 /// Generic endpoints of every register; add after the specific routes.
 void AppendRegisterRoutes(ApiRouter& router, Services& services);
 

@@ -90,7 +90,6 @@ TEST_F(DemoTest, SeedsAssetsAMappedFrameworkAndARiskProgrammeOnce) {
     EXPECT_GT(gap.at("summary").at("inferred").as_int64(), 0);
     auto readiness = app_->compliance().readiness.Checklist(who);
     ASSERT_TRUE(readiness) << readiness.error().message;
-    EXPECT_EQ(readiness->at("summary").at("present").as_int64(), 7);  // with 4.3 and 6.2
 
     auto scope = app_->context().scope.Current(who);
     ASSERT_TRUE(scope) << scope.error().message;
@@ -104,6 +103,28 @@ TEST_F(DemoTest, SeedsAssetsAMappedFrameworkAndARiskProgrammeOnce) {
     auto objectives = app_->records().List(who, "objectives", {{"status", "at_risk"}});
     ASSERT_TRUE(objectives) << objectives.error().message;
     EXPECT_EQ(objectives->at("total").as_int64(), 1);
+    // 4.3 and 6.2 present (scope, objectives); 5.2 and 7.5 present (published policy and
+    // procedure); 7.2 stale (one expired training)
+    EXPECT_EQ(readiness->at("summary").at("present").as_int64(), 9);
+    const auto& items = readiness->at("items").as_array();
+    EXPECT_EQ(items[1].at("clause"), "5.2");
+    EXPECT_EQ(items[1].at("status"), "present");
+    EXPECT_EQ(items[6].at("clause"), "7.2");
+    EXPECT_EQ(items[6].at("status"), "stale");
+    EXPECT_EQ(items[7].at("clause"), "7.5");
+    EXPECT_EQ(items[7].at("count").as_int64(), 2);
+    auto gaps = app_->people().competence.Gaps(who, std::nullopt);
+    ASSERT_TRUE(gaps) << gaps.error().message;
+    ASSERT_EQ(gaps->at("gaps").as_array().size(), 1U);
+    EXPECT_EQ(gaps->at("gaps").as_array()[0].at("reason"), "expired");
+    auto pending = app_->documents().service.PendingAcknowledgements(who, RecordId{1});
+    ASSERT_TRUE(pending) << pending.error().message;
+    EXPECT_EQ(pending->at("acknowledged").as_int64(), 4);
+    EXPECT_EQ(pending->at("pending").as_array().size(), 1U);
+    auto policy = app_->records().Get(who, "documents", RecordId{1});
+    ASSERT_TRUE(policy) << policy.error().message;
+    EXPECT_EQ(policy->at("status"), "published");
+    EXPECT_EQ(policy->at("latest_version").as_int64(), 2);  // version 2 in review
 
     auto again = SeedDemo(*app_);
     ASSERT_FALSE(again);
