@@ -97,6 +97,9 @@ kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 
 echo "== isms ledger verify (whole store)"
 /usr/bin/time -f "verify: %e s" "$isms" ledger verify --data "$work/data" "${database[@]}"
+if [ ${#database[@]} -gt 0 ]; then
+  exit 0  # the micro-benchmarks below run on their own SQLite files, whatever the engine
+fi
 echo "== micro-benchmarks"
 "$build/bench/ledger_benchmark" --benchmark_min_time=1 2>/dev/null
 "$build/bench/catalog_benchmark" --benchmark_min_time=1 2>/dev/null
