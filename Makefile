@@ -1,5 +1,5 @@
 # Thin wrappers; CMake presets do the work. Every target installs what it needs first.
-.PHONY: run test build release bench fuzz security-scan fmt fmt-check tidy clean deps-build deps-test tsan soak soak-postgres
+.PHONY: run test build release bench fuzz security-scan fmt fmt-check tidy clean deps-build deps-test tsan soak soak-postgres bench-postgres
 
 DATA ?= ./isms-data
 FUZZ_TARGETS := json_body list_query csv_import ciso_yaml oscal_import apitest_parser
@@ -58,6 +58,12 @@ bench: release deps-test
 	@cmake --preset release -DISMS_BUILD_BENCH=ON >/dev/null
 	@cmake --build build/release -j $(JOBS)
 	@bench/run.sh build/release
+
+# The same benchmarks on a throw-away PostgreSQL server (scripts/with-postgres.sh).
+bench-postgres: release deps-test
+	@cmake --preset release -DISMS_BUILD_BENCH=ON >/dev/null
+	@cmake --build build/release -j $(JOBS)
+	@scripts/with-postgres.sh sh -c 'bench/run.sh build/release --database "$$ISMS_TEST_POSTGRES"'
 
 ## make fuzz: fuzz each parser for FUZZ_SECONDS (default 60) with libFuzzer (docs/testing.md)
 FUZZ_SECONDS ?= 60

@@ -491,7 +491,8 @@ Result<Principal> IamService::AuthenticateSession(const std::string& session_tok
         >= std::chrono::seconds{60}) {  // keep the idle timer, at most a write a minute
         ISMS_TRY_ASSIGN(auto writer, db_.Writer());
         auto touched = writer->Exec(
-            "UPDATE sessions SET last_seen_at = ? WHERE id = ?", {FormatTimestamp(now), session_id}
+            "UPDATE sessions SET last_seen_at = ? WHERE tenant_id = ? AND id = ?",
+            {FormatTimestamp(now), tenant.value, session_id}
         );
         ISMS_TRY(writer->ExecScript(touched ? "COMMIT" : "ROLLBACK"));
     }
@@ -558,9 +559,9 @@ Result<Principal> IamService::AuthenticateToken(
         ISMS_TRY_ASSIGN(
             const std::int64_t first,
             tx.sql().Exec(
-                "UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL "
-                "OR substr(last_used_at, 1, 10) <> ?)",
-                {now_text, token_id, now_text.substr(0, 10)}
+                "UPDATE api_tokens SET last_used_at = ? WHERE tenant_id = ? AND id = ? AND "
+                "(last_used_at IS NULL OR substr(last_used_at, 1, 10) <> ?)",
+                {now_text, p.tenant.value, token_id, now_text.substr(0, 10)}
             )
         );
         if (first == 0) {
@@ -580,7 +581,8 @@ Result<Principal> IamService::AuthenticateToken(
     if (!last || now - *last >= std::chrono::seconds{60}) {  // at most a write a minute
         ISMS_TRY_ASSIGN(auto writer, db_.Writer());
         auto touched = writer->Exec(
-            "UPDATE api_tokens SET last_used_at = ? WHERE id = ?", {now_text, token_id}
+            "UPDATE api_tokens SET last_used_at = ? WHERE tenant_id = ? AND id = ?",
+            {now_text, p.tenant.value, token_id}
         );
         ISMS_TRY(writer->ExecScript(touched ? "COMMIT" : "ROLLBACK"));
     }
@@ -691,7 +693,8 @@ Status IamService::RevokeToken(const Principal& who, std::int64_t token_id) {
         return Error::Conflict("token " + std::to_string(token_id) + " is already revoked");
     }
     ISMS_TRY(tx.sql().Exec(
-        "UPDATE api_tokens SET revoked_at = ? WHERE id = ?", {FormatTimestamp(tx.now()), token_id}
+        "UPDATE api_tokens SET revoked_at = ? WHERE tenant_id = ? AND id = ?",
+        {FormatTimestamp(tx.now()), who.tenant.value, token_id}
     ));
     ISMS_TRY(tx.Append("token_revoked", "tokens", token_id, std::nullopt, std::nullopt));
     return tx.Commit();

@@ -58,7 +58,8 @@ Status IamService::RevokeSession(const Principal& who, std::int64_t session_id) 
         return Error::NotFound("session " + std::to_string(session_id) + " not found");
     }
     ISMS_TRY(tx.sql().Exec(
-        "UPDATE sessions SET revoked_at = ? WHERE id = ?", {FormatTimestamp(tx.now()), session_id}
+        "UPDATE sessions SET revoked_at = ? WHERE tenant_id = ? AND id = ?",
+        {FormatTimestamp(tx.now()), who.tenant.value, session_id}
     ));
     ISMS_TRY(tx.Append("session_revoked", "sessions", session_id, std::nullopt, std::nullopt));
     return tx.Commit();

@@ -281,22 +281,29 @@ Status CheckCheckpoints(
 Status CheckState(
     Connection& conn, const schema::Registry& registry, StateMap& states, VerifyReport& report
 ) {
+    // Pages follow the primary key: the rowid on SQLite, (tenant_id, id) on PostgreSQL.
+    const bool by_tenant = conn.dialect() == Dialect::kPostgres;
     for (const schema::RegisterSpec& spec : registry.All()) {
+        std::int64_t last_tenant = 0;
         std::int64_t last_id = 0;
         while (report.ok) {
+            const std::string select =
+                "SELECT " + RecordColumns(spec) + ", tenant_id FROM " + RegisterTable(spec);
             ISMS_TRY_ASSIGN(
                 auto rows,
-                conn.Query(
-                    "SELECT " + RecordColumns(spec) + ", tenant_id FROM " + RegisterTable(spec)
-                        + " WHERE id > ? ORDER BY id LIMIT ?",
-                    {last_id, kPage}
-                )
+                by_tenant
+                    ? conn.Query(
+                        select + " WHERE (tenant_id, id) > (?, ?) ORDER BY tenant_id, id LIMIT ?",
+                        {last_tenant, last_id, kPage}
+                    )
+                    : conn.Query(select + " WHERE id > ? ORDER BY id LIMIT ?", {last_id, kPage})
             );
             if (rows.empty()) {
                 break;
             }
             for (const auto& row : rows) {
                 last_id = row.Int(0);
+                last_tenant = row.Int(row.values.size() - 1);
                 const std::string where = spec.name + " row " + std::to_string(last_id);
                 auto it = states.find(RecordKey{spec.name, last_id});
                 if (it == states.end()) {
@@ -305,8 +312,7 @@ Status CheckState(
                 }
                 it->second.seen_row = true;
                 auto record = RecordFromRow(spec, row);
-                const std::int64_t tenant = row.Int(row.values.size() - 1);
-                if (!record || tenant != it->second.tenant || !it->second.after
+                if (!record || last_tenant != it->second.tenant || !it->second.after
                     || !SameState(schema::RecordToJson(spec, *record), *it->second.after)) {
                     Fail(
                         report,

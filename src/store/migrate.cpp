@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <functional>
 
+#include "store/tenant_keys.hpp"
+
 namespace isms::store {
 
 namespace {
@@ -144,7 +146,10 @@ const std::vector<std::function<std::string(Dialect)>>& Steps() {
                      "ALTER TABLE tenants ADD COLUMN mfa_required_for TEXT NOT NULL DEFAULT "
                      "'nobody';";
         },
-        // context (src/context/): every version of an organization's ISMS scope statement
+        // 10: tenant_id leads every key of a tenant-owned table, so a tenant-sharded PostgreSQL
+        // can distribute it (store/tenant_keys.hpp, docs/adr/0005-tenant-leading-keys.md)
+        [](Dialect d) { return TenantLeadingKeysStep(d); },
+        // 11: context (src/context/): every version of an organization's ISMS scope statement
         // (4.3), whole; the newest is the current one
         [](Dialect) {
             return std::string(
@@ -177,6 +182,10 @@ bool Indexed(const schema::FieldSpec& f) {
 
 int LatestSchemaVersion() {
     return static_cast<int>(Steps().size());
+}
+
+std::string SystemStepSql(int version, Dialect dialect) {
+    return Steps().at(static_cast<std::size_t>(version - 1))(dialect);
 }
 
 std::string RegisterTable(const schema::RegisterSpec& spec) {
@@ -230,7 +239,7 @@ Result<MigrationReport> Migrate(Database& db, const schema::Registry& registry) 
         );
     }
     for (int v = current; v < LatestSchemaVersion(); ++v) {
-        ISMS_TRY(conn->ExecScript(Steps()[static_cast<std::size_t>(v)](conn->dialect())));
+        ISMS_TRY(conn->ExecScript(SystemStepSql(v + 1, conn->dialect())));
         ISMS_TRY(
             conn->Exec("INSERT INTO schema_version (version) VALUES (?)", {std::int64_t{v + 1}})
         );
@@ -242,7 +251,7 @@ Result<MigrationReport> Migrate(Database& db, const schema::Registry& registry) 
         const std::string table = RegisterTable(spec);
         ISMS_TRY_ASSIGN(auto columns, conn->Columns(table));
         if (columns.empty()) {
-            std::string ddl = "CREATE TABLE " + table + " (id " + AutoIdColumn(conn->dialect())
+            std::string ddl = "CREATE TABLE " + table + " (id " + TenantIdColumn(conn->dialect())
                             + ", tenant_id BIGINT NOT NULL REFERENCES tenants(id), "
                               "ref_num BIGINT NOT NULL, ref TEXT NOT NULL, version BIGINT NOT NULL, "
                               "created_at TEXT NOT NULL, created_by BIGINT NOT NULL, "
@@ -251,11 +260,16 @@ Result<MigrationReport> Migrate(Database& db, const schema::Registry& registry) 
             for (const auto& f : spec.fields) {
                 ddl += ", " + f.name + " " + ColumnType(f.type);
             }
-            ddl += ", UNIQUE (tenant_id, ref_num))";
+            ddl += std::string(", UNIQUE (tenant_id, ref_num)") + TenantPrimaryKey(conn->dialect())
+                   + ")";
             ISMS_TRY(conn->ExecScript(ddl));
             report.changes.push_back("created table " + table);
             columns.emplace_back("id");
         } else {
+            ISMS_TRY_ASSIGN(const bool rekeyed, LeadPrimaryKeyWithTenant(*conn, table));
+            if (rekeyed) {
+                report.changes.push_back("primary key of " + table + " is (tenant_id, id)");
+            }
             for (const auto& f : spec.fields) {
                 if (std::find(columns.begin(), columns.end(), f.name) == columns.end()) {
                     ISMS_TRY(conn->ExecScript(

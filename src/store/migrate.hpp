@@ -22,6 +22,10 @@ struct MigrationReport {
 /// The newest system schema version this build knows.
 [[nodiscard]] int LatestSchemaVersion();
 
+/// The SQL of numbered system step `version` (1 to LatestSchemaVersion()) for a dialect; tests
+/// build a database of an older schema version from it.
+[[nodiscard]] std::string SystemStepSql(int version, Dialect dialect);
+
 /// Brings the database up to date. Refuses a database newer than this build.
 [[nodiscard]] Result<MigrationReport> Migrate(Database& db, const schema::Registry& registry);
 
