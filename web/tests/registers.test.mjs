@@ -90,7 +90,7 @@ test('create an asset: the API’s validation errors show inline, then it is cre
   await logIn(page, server, { ...server.admin, path: '/registers/assets/new' });
   await page.getByRole('heading', { name: /New record/ }).waitFor();
   await page.getByLabel('Name', { exact: true }).fill('Payroll database');
-  await page.getByLabel('Confidentiality', { exact: true }).fill('9');
+  await page.getByLabel('Confidentiality requirement', { exact: true }).fill('9');
   await page.getByRole('button', { name: 'Create' }).click();
 
   const kind = page.getByLabel('Kind', { exact: true });
@@ -103,7 +103,7 @@ test('create an asset: the API’s validation errors show inline, then it is cre
   assert.equal(before, 0, 'a refused create stores nothing');
 
   await kind.selectOption('primary');
-  await page.getByLabel('Confidentiality', { exact: true }).fill('5');
+  await page.getByLabel('Confidentiality requirement', { exact: true }).fill('5');
   await page.getByRole('button', { name: 'Create' }).click();
   await page.getByRole('heading', { name: /AST-\d+ Payroll database/ }).waitFor();
   const made = (await call('GET', '/api/v1/assets?q=Payroll%20database')).body.items;
