@@ -4,7 +4,7 @@
 // uses these; add a screen's tests in a file of its own.
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -19,13 +19,19 @@ const require = createRequire(import.meta.url);
 export const isms = process.env.ISMS_BIN ?? resolve(here, '../../build/dev/src/cli/isms');
 export const artifacts = process.env.ISMS_WEB_ARTIFACTS ?? resolve(here, '../test-results');
 
+const dist = resolve(here, '../dist');
+if (!existsSync(join(dist, 'index.html'))) {
+  throw new Error('web/dist/index.html is missing: build the UI first (make web)');
+}
+
 /**
  * Starts `isms serve --demo` listening on 127.0.0.1 on a port the system picks, with a fresh
  * data directory; resolves once it serves, with the URL and the demo admin's credentials.
  */
 export async function startServer() {
   const dataDir = mkdtempSync(join(tmpdir(), 'isms-web-'));
-  const child = spawn(isms, ['serve', '--demo', '--data', join(dataDir, 'data'), '--listen', '127.0.0.1:0'], {
+  const args = ['serve', '--demo', '--data', join(dataDir, 'data'), '--listen', '127.0.0.1:0', '--web-root', dist];
+  const child = spawn(isms, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ISMS_LOG_LEVEL: 'warning' },
   });
