@@ -131,6 +131,8 @@ test('an edit based on a stale version is refused with a clear message, then red
   assert.equal((await call('GET', `/api/v1/assets/${asset.id}`)).body.location, 'DC2', 'the stale edit changed nothing');
 
   await page.getByRole('button', { name: 'Reload the record' }).click();
+  await page.getByRole('alert').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.getElementById('field-location')?.value === 'DC2');
   assert.equal(await page.getByLabel('Location', { exact: true }).inputValue(), 'DC2');
   await page.getByLabel('Location', { exact: true }).fill('DC3');
   await page.getByRole('button', { name: 'Save changes' }).click();
