@@ -80,6 +80,21 @@ TEST(LoadConfig, TlsAndBlobKeySettings) {
     EXPECT_EQ(config->blob_key_file, "/env/blob.key");
 }
 
+TEST(LoadConfig, WebRootSetting) {
+    EXPECT_TRUE(LoadConfig("", FakeEnv({}), {})->web_root.empty());  // the built-in web/dist
+    TempFile file(R"({"web_root": "/srv/isms/file"})");
+    EXPECT_EQ(LoadConfig(file.Path(), FakeEnv({}), {})->web_root, "/srv/isms/file");
+    auto config = LoadConfig(
+        file.Path(), FakeEnv({{"ISMS_WEB_ROOT", "/srv/isms/env"}}), {{"web_root", "/srv/flag"}}
+    );
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_EQ(config->web_root, "/srv/flag");
+    EXPECT_EQ(
+        LoadConfig(file.Path(), FakeEnv({{"ISMS_WEB_ROOT", "/srv/isms/env"}}), {})->web_root,
+        "/srv/isms/env"
+    );
+}
+
 TEST(LoadConfig, ConfigFileFromEnvironment) {
     TempFile file(R"({"data": "/var/lib/isms"})");
     auto config = LoadConfig("", FakeEnv({{"ISMS_CONFIG", file.Path()}}), {});
