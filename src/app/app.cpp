@@ -84,6 +84,7 @@ struct App::Impl {
     std::unique_ptr<risk::RiskServices> risk;
     std::unique_ptr<evidence::EvidenceServices> evidence;
     std::unique_ptr<compliance::ComplianceServices> compliance;
+    std::unique_ptr<assurance::MonitoringServices> monitoring;
     std::unique_ptr<report::RiskExports> risk_exports;
     http::Metrics metrics;
     std::unique_ptr<http::Services> services;
@@ -269,6 +270,14 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     impl->compliance = std::make_unique<compliance::ComplianceServices>(compliance::ComplianceDeps{
         *impl->db, impl->registry, *impl->clock, impl->key, *impl->catalog});
     impl->compliance->HookRules(*impl->records);
+    impl->monitoring = std::make_unique<assurance::MonitoringServices>(assurance::MonitoringDeps{
+        *impl->db,
+        impl->registry,
+        *impl->clock,
+        impl->key,
+        impl->compliance->soa,
+        impl->risk->method});
+    impl->monitoring->HookRules(*impl->records);
     impl->risk_exports =
         std::make_unique<report::RiskExports>(*impl->db, impl->registry, *impl->clock);
     impl->services = std::make_unique<http::Services>(http::Services{
@@ -278,6 +287,7 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
         *impl->catalog,
         *impl->risk,
         *impl->compliance,
+        *impl->monitoring,
         *impl->evidence,
         *impl->risk_exports,
         impl->metrics,
@@ -295,6 +305,8 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     http::AppendEvidenceRoutes(impl->router, *impl->services);
     http::AppendAssessmentRoutes(impl->router, *impl->services);
     http::AppendReadinessRoutes(impl->router, *impl->services);
+    http::AppendMetricRoutes(impl->router, *impl->services);
+    http::AppendReviewRoutes(impl->router, *impl->services);
     http::AppendThreatRoutes(impl->router, *impl->services);
     http::AppendRegisterRoutes(impl->router, *impl->services);
     return std::unique_ptr<App>(new App(std::move(impl)));
@@ -398,6 +410,11 @@ evidence::EvidenceServices& App::evidence() {
 compliance::ComplianceServices& App::compliance() {
     return *impl_->compliance;
 }
+
+assurance::MonitoringServices& App::monitoring() {
+    return *impl_->monitoring;
+}
+
 store::Database& App::database() {
     return *impl_->db;
 }

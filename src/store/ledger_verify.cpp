@@ -58,6 +58,7 @@ constexpr DocumentTable kDocumentTables[] = {
     {"soa_versions", "version", "issued SoA version", "SoA"},
     {"evidence_revisions", "id", "evidence revision", "revision"},
     {"assessment_results", "id", "assessment result", "result"},
+    {"review_snapshots", "review_id", "the compiled inputs of management review", "snapshot"},
 };
 
 bool IsDocumentTable(std::string_view subject) {

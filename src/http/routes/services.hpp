@@ -2,6 +2,7 @@
 // Handlers only parse, call one service and render (STYLE rule 11).
 #pragma once
 
+#include "assurance/metric_services.hpp"
 #include "catalog/catalog_service.hpp"
 #include "compliance/compliance_services.hpp"
 #include "core/config.hpp"
@@ -25,6 +26,7 @@ struct Services {
     catalog::CatalogService& catalog;
     risk::RiskServices& risk;
     compliance::ComplianceServices& compliance;
+    assurance::MonitoringServices& monitoring;
     evidence::EvidenceServices& evidence;
     report::RiskExports& risk_exports;
     Metrics& metrics;
@@ -45,6 +47,8 @@ void AppendSoaRoutes(ApiRouter& router, Services& services);
 void AppendEvidenceRoutes(ApiRouter& router, Services& services);
 void AppendAssessmentRoutes(ApiRouter& router, Services& services);
 void AppendReadinessRoutes(ApiRouter& router, Services& services);
+void AppendMetricRoutes(ApiRouter& router, Services& services);
+void AppendReviewRoutes(ApiRouter& router, Services& services);
 /// Generic endpoints of every register; add after the specific routes.
 void AppendRegisterRoutes(ApiRouter& router, Services& services);
 
