@@ -419,82 +419,48 @@ Result<json::object> CompileReviewInputs(
         p.from = std::string(previous->fields.at("meeting_date").as_string());
     }
     json::array items;
+    auto digest = [&](const char* clause,
+                      const char* key,
+                      const char* title,
+                      std::initializer_list<std::string_view> registers) -> Status {
+        ISMS_TRY_ASSIGN(
+            json::object item, DigestItem(deps, scope, p, Item(clause, key, title), registers)
+        );
+        items.emplace_back(std::move(item));
+        return {};
+    };
     ISMS_TRY_ASSIGN(json::object a, PreviousActions(deps, scope, review, p));
     items.emplace_back(std::move(a));
-    ISMS_TRY_ASSIGN(
-        json::object b,
-        DigestItem(
-            deps,
-            scope,
-            p,
-            Item("9.3.2 b", "context_issues", "Changes in external and internal issues"),
-            {"context_issues"}
-        )
-    );
-    items.emplace_back(std::move(b));
-    ISMS_TRY_ASSIGN(
-        json::object c,
-        DigestItem(
-            deps,
-            scope,
-            p,
-            Item(
-                "9.3.2 c", "party_needs", "Changes in needs and expectations of interested parties"
-            ),
-            {"party_requirements"}
-        )
-    );
-    items.emplace_back(std::move(c));
-    ISMS_TRY_ASSIGN(
-        json::object d1,
-        DigestItem(
-            deps,
-            scope,
-            p,
-            Item("9.3.2 d 1", "nonconformities", "Nonconformities and corrective actions"),
-            {"nonconformities", "corrective_actions"}
-        )
-    );
-    items.emplace_back(std::move(d1));
+    ISMS_TRY(digest(
+        "9.3.2 b", "context_issues", "Changes in external and internal issues", {"context_issues"}
+    ));
+    ISMS_TRY(digest(
+        "9.3.2 c",
+        "party_needs",
+        "Changes in needs and expectations of interested parties",
+        {"party_requirements"}
+    ));
+    ISMS_TRY(digest(
+        "9.3.2 d 1",
+        "nonconformities",
+        "Nonconformities and corrective actions",
+        {"nonconformities", "corrective_actions"}
+    ));
     ISMS_TRY_ASSIGN(json::object d2, Monitoring(deps, scope, p));
     items.emplace_back(std::move(d2));
     ISMS_TRY_ASSIGN(json::object d3, AuditResults(deps, scope, p));
     items.emplace_back(std::move(d3));
-    ISMS_TRY_ASSIGN(
-        json::object d4,
-        DigestItem(
-            deps,
-            scope,
-            p,
-            Item("9.3.2 d 4", "objectives", "Fulfilment of information security objectives"),
-            {"objectives"}
-        )
-    );
-    items.emplace_back(std::move(d4));
-    ISMS_TRY_ASSIGN(
-        json::object e,
-        DigestItem(
-            deps,
-            scope,
-            p,
-            Item("9.3.2 e", "party_feedback", "Feedback from interested parties"),
-            {"interested_parties"}
-        )
-    );
-    items.emplace_back(std::move(e));
+    ISMS_TRY(digest(
+        "9.3.2 d 4", "objectives", "Fulfilment of information security objectives", {"objectives"}
+    ));
+    ISMS_TRY(digest(
+        "9.3.2 e", "party_feedback", "Feedback from interested parties", {"interested_parties"}
+    ));
     ISMS_TRY_ASSIGN(json::object f, RiskItem(deps, who, scope, p));
     items.emplace_back(std::move(f));
-    ISMS_TRY_ASSIGN(
-        json::object g,
-        DigestItem(
-            deps,
-            scope,
-            p,
-            Item("9.3.2 g", "improvement", "Opportunities for continual improvement"),
-            {"improvements"}
-        )
-    );
-    items.emplace_back(std::move(g));
+    ISMS_TRY(digest(
+        "9.3.2 g", "improvement", "Opportunities for continual improvement", {"improvements"}
+    ));
     return json::object{
         {"review", ReviewRef(review)},
         {"previous_review", previous ? json::value(ReviewRef(*previous)) : json::value(nullptr)},
