@@ -88,6 +88,7 @@ struct App::Impl {
     std::unique_ptr<context::ContextServices> context;
     std::unique_ptr<people::PeopleServices> people;
     std::unique_ptr<documents::DocumentServices> documents;
+    std::unique_ptr<assurance::MonitoringServices> monitoring;
     std::unique_ptr<report::RiskExports> risk_exports;
     http::Metrics metrics;
     std::unique_ptr<http::Services> services;
@@ -286,6 +287,14 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     impl->documents = std::make_unique<documents::DocumentServices>(documents::DocumentDeps{
         *impl->db, impl->registry, *impl->clock, impl->key, impl->evidence->blobs});
     impl->documents->HookRules(*impl->records);
+    impl->monitoring = std::make_unique<assurance::MonitoringServices>(assurance::MonitoringDeps{
+        *impl->db,
+        impl->registry,
+        *impl->clock,
+        impl->key,
+        impl->compliance->soa,
+        impl->risk->method});
+    impl->monitoring->HookRules(*impl->records);
     impl->risk_exports =
         std::make_unique<report::RiskExports>(*impl->db, impl->registry, *impl->clock);
     impl->services = std::make_unique<http::Services>(http::Services{
@@ -295,6 +304,7 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
         *impl->catalog,
         *impl->risk,
         *impl->compliance,
+        *impl->monitoring,
         *impl->evidence,
         *impl->context,
         *impl->people,
@@ -320,6 +330,8 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     http::AppendReadinessRoutes(impl->router, *impl->services);
     http::AppendScopeRoutes(impl->router, *impl->services);
     http::AppendResponsibilityRoutes(impl->router, *impl->services);
+    http::AppendMetricRoutes(impl->router, *impl->services);
+    http::AppendReviewRoutes(impl->router, *impl->services);
     http::AppendThreatRoutes(impl->router, *impl->services);
     http::AppendPeopleRoutes(impl->router, *impl->services);
     http::AppendDocumentRoutes(impl->router, *impl->services);
@@ -435,6 +447,8 @@ people::PeopleServices& App::people() {
 
 documents::DocumentServices& App::documents() {
     return *impl_->documents;
+assurance::MonitoringServices& App::monitoring() {
+    return *impl_->monitoring;
 }
 
 store::Database& App::database() {

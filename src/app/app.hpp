@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "assurance/metric_services.hpp"
 #include "catalog/catalog_service.hpp"
 #include "compliance/compliance_services.hpp"
 #include "context/context_services.hpp"
@@ -79,6 +80,7 @@ public:
     [[nodiscard]] context::ContextServices& context();
     [[nodiscard]] people::PeopleServices& people();
     [[nodiscard]] documents::DocumentServices& documents();
+    [[nodiscard]] assurance::MonitoringServices& monitoring();
     [[nodiscard]] store::Database& database();
     [[nodiscard]] const schema::Registry& registry() const;
     [[nodiscard]] const store::LedgerKey& ledger_key() const;

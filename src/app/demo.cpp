@@ -4,6 +4,7 @@
 #include "app/demo_documents.hpp"
 #include "app/demo_evidence.hpp"
 #include "app/demo_people.hpp"
+#include "app/demo_monitoring.hpp"
 #include "app/demo_risk.hpp"
 #include "app/demo_soa.hpp"
 #include "core/crypto.hpp"
@@ -136,6 +137,7 @@ Result<DemoLogin> SeedDemo(App& app) {
     ISMS_TRY(SeedDemoAssessments(app, who, restore_tests));
     ISMS_TRY_ASSIGN(const std::vector<std::int64_t> people, SeedDemoPeople(app, who));
     ISMS_TRY(SeedDemoDocuments(app, who, people));
+    ISMS_TRY(SeedDemoMonitoring(app, who));
     return login;
 }
 

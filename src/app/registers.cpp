@@ -1,5 +1,6 @@
 #include "app/registers.hpp"
 
+#include "assurance/metric_registers.hpp"
 #include "compliance/compliance_registers.hpp"
 #include "context/context_registers.hpp"
 #include "documents/documents_registers.hpp"
@@ -17,6 +18,7 @@ Result<schema::Registry> BuildRegistry() {
     ISMS_TRY(context::DeclareContextRegisters(registry));
     ISMS_TRY(people::DeclarePeopleRegisters(registry));
     ISMS_TRY(documents::DeclareDocumentRegisters(registry));
+    ISMS_TRY(assurance::DeclareMonitoringRegisters(registry));
     return registry;
 }
 

@@ -8,6 +8,7 @@
 #include "cli/bench_gen_context.hpp"
 #include "cli/bench_gen_controls.hpp"
 #include "cli/bench_gen_people.hpp"
+#include "cli/bench_gen_monitoring.hpp"
 #include "cli/bench_gen_risks.hpp"
 #include "core/crypto.hpp"
 
@@ -114,6 +115,7 @@ Result<json::object> GenerateBenchData(
     std::int64_t results = 0;
     std::int64_t people = 0;
     std::int64_t documents = 0;
+    std::int64_t measurements = 0;
     for (int t = 0; t < options.tenants; ++t) {
         const std::string slug = "bench-" + std::to_string(t + 1);
         auto tenant = app.FindTenant(slug);
@@ -200,6 +202,11 @@ Result<json::object> GenerateBenchData(
         documents += made_people.documents;
         progress << "bench gen: " << slug << " has " << made_people.people << " people and "
                  << made_people.documents << " published documents\n";
+            std::int64_t made_measurements,
+            GenerateMonitoring(app, who, options.measurements_per_tenant, rng)
+        );
+        measurements += made_measurements;
+        progress << "bench gen: " << slug << " has " << made_measurements << " measurements\n";
     }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -214,6 +221,7 @@ Result<json::object> GenerateBenchData(
         {"results", results},
         {"people", people},
         {"documents", documents},
+        {"measurements", measurements},
         {"requirements", options.requirements},
         {"framework", "urn:bench:framework:bench-1"},
         {"seconds", seconds},

@@ -1,6 +1,7 @@
 // `isms bench gen`: fills a data directory with generated organizations, users, assets, risks
 // (bench_gen_risks.hpp), applied controls (bench_gen_controls.hpp), an imported framework
-// (mapped to ISO/IEC 27001:2022), evidence and assessments of it (bench_gen_assessments.hpp) for
+// (mapped to ISO/IEC 27001:2022), evidence and assessments of it (bench_gen_assessments.hpp),
+// metrics, measurements and management reviews (bench_gen_monitoring.hpp) for
 // the load benchmarks in bench/. Records and the import go through the normal write path
 // (validation, ledger) in large transactions, so the generated store verifies like a real one.
 #pragma once
@@ -16,14 +17,15 @@ namespace isms::cli {
 struct BenchGenOptions {
     int tenants = 1;
     std::int64_t assets_per_tenant = 10'000;
-    std::int64_t requirements = 1'000;         // a generated framework mapped to ISO 27001:2022
-    std::int64_t risks_per_tenant = 1'000;     // scored risks, treatment actions, loss models
-    std::int64_t controls_per_tenant = 1'000;  // applied controls implementing Annex A
-    std::int64_t evidence_per_tenant = 1'000;  // evidence links on applied controls
-    std::int64_t assessments_per_tenant = 10;  // of the generated framework
-    std::int64_t results_per_tenant = 2'000;   // requirement results across the assessments
-    std::int64_t context_per_tenant = 200;     // of each context register (bench_gen_context.hpp)
-    std::int64_t people_per_tenant = 1'000;    // people with training records; documents, acks
+    std::int64_t requirements = 1'000;             // a generated framework mapped to ISO 27001:2022
+    std::int64_t risks_per_tenant = 1'000;         // scored risks, treatment actions, loss models
+    std::int64_t controls_per_tenant = 1'000;      // applied controls implementing Annex A
+    std::int64_t evidence_per_tenant = 1'000;      // evidence links on applied controls
+    std::int64_t assessments_per_tenant = 10;      // of the generated framework
+    std::int64_t results_per_tenant = 2'000;       // requirement results across the assessments
+    std::int64_t context_per_tenant = 200;         // of each context register (bench_gen_context.hpp)
+    std::int64_t people_per_tenant = 1'000;        // people with training records; documents, acks
+    std::int64_t measurements_per_tenant = 1'000;  // over twenty metrics; four reviews
     std::uint64_t seed = 42;
 };
 

@@ -16,14 +16,7 @@ namespace {
 
 Result<iam::Principal> CatalogPrincipal(app::App& app, const std::string& slug) {
     ISMS_TRY_ASSIGN(const TenantId tenant, OnlyOrNamedTenant(app, slug));
-    // Whoever can run commands on the data directory administers the instance.
-    iam::Principal p;
-    p.tenant = tenant;
-    p.user = UserId{0};
-    p.email = "cli";
-    p.role = iam::Role::kAdmin;
-    p.via = iam::Via::kSystem;
-    return p;
+    return CliPrincipal(tenant);
 }
 
 Result<std::string> ReadWholeFile(const std::string& path) {

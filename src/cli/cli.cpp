@@ -15,6 +15,7 @@
 #include "cli/bench_gen.hpp"
 #include "cli/catalog_commands.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/metric_commands.hpp"
 #include "cli/organization.hpp"
 #include "cli/restore.hpp"
 #include "core/crypto.hpp"
@@ -402,6 +403,9 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     // catalog list | show | import | diff | map
     CatalogCommands catalog;
     AddCatalogCommands(cli, catalog, [&](CLI::App* cmd) { AddCommon(cmd, flags, true); });
+    // metrics compute
+    MetricCommands metrics;
+    AddMetricCommands(cli, metrics, [&](CLI::App* cmd) { AddCommon(cmd, flags, true); });
 
     auto* bench = cli.add_subcommand("bench", "benchmark helpers");
     bench->require_subcommand(1);
@@ -426,6 +430,12 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
            "applied controls per organization, each implementing Annex A controls"
     )
         ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000}));
+    gen->add_option(
+           "--measurements",
+           gen_options.measurements_per_tenant,
+           "measurements per organization over twenty metrics, with four management reviews"
+    )
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{10'000'000}));
     gen->add_option(
            "--evidence", gen_options.evidence_per_tenant, "evidence links per organization"
     )
@@ -590,6 +600,14 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             } else {
                 o.out << result->text;
             }
+            return kExitOk;
+        }
+        if (metrics.compute->parsed()) {
+            auto result = RunMetricsCompute(metrics, app);
+            if (!result) {
+                return Fail(o, result.error());
+            }
+            PrintJsonOrLine(o, *result, json::serialize(*result));
             return kExitOk;
         }
         if (migrate->parsed()) {

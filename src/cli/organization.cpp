@@ -17,4 +17,14 @@ Result<TenantId> OnlyOrNamedTenant(app::App& app, const std::string& slug) {
     return tenants.front().id;
 }
 
+iam::Principal CliPrincipal(TenantId tenant) {
+    iam::Principal p;
+    p.tenant = tenant;
+    p.user = UserId{0};
+    p.email = "cli";
+    p.role = iam::Role::kAdmin;
+    p.via = iam::Via::kSystem;
+    return p;
+}
+
 }  // namespace isms::cli

@@ -312,7 +312,22 @@ Result<json::object> ReadinessService::Checklist(const iam::Principal& who) {
         );
         items.push_back(std::move(results));
 
-        items.push_back(NotYet("9.1", "Monitoring and measurement results", "metrics"));
+        Item monitoring{"9.1", "Monitoring and measurement results"};
+        ISMS_TRY_ASSIGN(monitoring.count, count.Count("metrics", ""));
+        ISMS_TRY_ASSIGN(
+            const std::int64_t measured, count.Count("measurements", "measured_on >= ?", {year_ago})
+        );
+        monitoring.link = "/api/v1/metrics";
+        monitoring.status =
+            monitoring.count == 0 ? "missing" : (measured == 0 ? "stale" : "present");
+        monitoring.detail = monitoring.count == 0
+                                ? "no metric defined"
+                                : fmt::format(
+                                    "{} metric(s), {} measurement(s) in the last 12 months",
+                                    monitoring.count,
+                                    measured
+                                );
+        items.push_back(std::move(monitoring));
 
         Item audit{"9.2", "Internal audit programme and results"};
         const std::string audits =
@@ -330,7 +345,22 @@ Result<json::object> ReadinessService::Checklist(const iam::Principal& who) {
                 : fmt::format("{} audit(s) done, {} in the last 12 months", audit.count, recent);
         items.push_back(std::move(audit));
 
-        items.push_back(NotYet("9.3", "Management review results", "management reviews"));
+        Item review{"9.3", "Management review results"};
+        const std::string held = "status IN ('held', 'closed') AND inputs_sha256 IS NOT NULL";
+        ISMS_TRY_ASSIGN(review.count, count.Count("management_reviews", held));
+        ISMS_TRY_ASSIGN(
+            const std::int64_t recent_reviews,
+            count.Count("management_reviews", held + " AND meeting_date >= ?", {year_ago})
+        );
+        review.link = "/api/v1/management_reviews";
+        review.status = review.count == 0 ? "missing" : (recent_reviews == 0 ? "stale" : "present");
+        review.detail =
+            review.count == 0
+                ? "no management review held with compiled inputs"
+                : fmt::format(
+                    "{} review(s) held, {} in the last 12 months", review.count, recent_reviews
+                );
+        items.push_back(std::move(review));
         items.push_back(NotYet("10.2", "Nonconformities and corrective actions", "nonconformities")
         );
     }

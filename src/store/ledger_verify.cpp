@@ -59,6 +59,7 @@ constexpr DocumentTable kDocumentTables[] = {
     {"evidence_revisions", "id", "evidence revision", "revision"},
     {"assessment_results", "id", "assessment result", "result"},
     {"scope_versions", "version", "scope statement version", "scope"},
+    {"review_snapshots", "review_id", "the compiled inputs of management review", "snapshot"},
 };
 
 bool IsDocumentTable(std::string_view subject) {

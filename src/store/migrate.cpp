@@ -158,6 +158,16 @@ const std::vector<std::function<std::string(Dialect)>>& Steps() {
                 "PRIMARY KEY (tenant_id, version));"
             );
         },
+        // 12: management reviews (src/assurance/review_service.hpp): the inputs of a review,
+        // compiled once, frozen, hashed and signed with the instance key
+        [](Dialect) {
+            return std::string(
+                "CREATE TABLE review_snapshots (tenant_id BIGINT NOT NULL, review_id BIGINT NOT "
+                "NULL, document TEXT NOT NULL, sha256 TEXT NOT NULL, signature TEXT NOT NULL, "
+                "key_id TEXT NOT NULL, compiled_at TEXT NOT NULL, compiled_by BIGINT NOT NULL, "
+                "PRIMARY KEY (tenant_id, review_id));"
+            );
+        },
     };
     return kSteps;
 }

@@ -2,6 +2,7 @@
 // Handlers only parse, call one service and render (STYLE rule 11).
 #pragma once
 
+#include "assurance/metric_services.hpp"
 #include "catalog/catalog_service.hpp"
 #include "compliance/compliance_services.hpp"
 #include "context/context_services.hpp"
@@ -28,6 +29,7 @@ struct Services {
     catalog::CatalogService& catalog;
     risk::RiskServices& risk;
     compliance::ComplianceServices& compliance;
+    assurance::MonitoringServices& monitoring;
     evidence::EvidenceServices& evidence;
     context::ContextServices& context;
     people::PeopleServices& people;
@@ -55,6 +57,8 @@ void AppendScopeRoutes(ApiRouter& router, Services& services);
 void AppendResponsibilityRoutes(ApiRouter& router, Services& services);
 void AppendPeopleRoutes(ApiRouter& router, Services& services);
 void AppendDocumentRoutes(ApiRouter& router, Services& services);
+void AppendMetricRoutes(ApiRouter& router, Services& services);
+void AppendReviewRoutes(ApiRouter& router, Services& services);
 /// Generic endpoints of every register; add after the specific routes.
 void AppendRegisterRoutes(ApiRouter& router, Services& services);
 
