@@ -84,6 +84,8 @@ struct App::Impl {
     std::unique_ptr<risk::RiskServices> risk;
     std::unique_ptr<evidence::EvidenceServices> evidence;
     std::unique_ptr<compliance::ComplianceServices> compliance;
+    std::unique_ptr<operations::OperationsServices> operations;
+    std::unique_ptr<notifications::NotificationServices> notifications;
     std::unique_ptr<report::RiskExports> risk_exports;
     http::Metrics metrics;
     std::unique_ptr<http::Services> services;
@@ -269,6 +271,17 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     impl->compliance = std::make_unique<compliance::ComplianceServices>(compliance::ComplianceDeps{
         *impl->db, impl->registry, *impl->clock, impl->key, *impl->catalog});
     impl->compliance->HookRules(*impl->records);
+    impl->operations = std::make_unique<operations::OperationsServices>(operations::OperationsDeps{
+        *impl->db, impl->registry, *impl->clock, impl->key, *impl->records});
+    impl->operations->HookRules(*impl->records);
+    impl->notifications =
+        std::make_unique<notifications::NotificationServices>(notifications::NotificationDeps{
+            *impl->db,
+            impl->registry,
+            *impl->clock,
+            impl->key,
+            *impl->iam,
+            impl->options.config.reminder_days});
     impl->risk_exports =
         std::make_unique<report::RiskExports>(*impl->db, impl->registry, *impl->clock);
     impl->services = std::make_unique<http::Services>(http::Services{
@@ -279,6 +292,8 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
         *impl->risk,
         *impl->compliance,
         *impl->evidence,
+        *impl->operations,
+        *impl->notifications,
         *impl->risk_exports,
         impl->metrics,
         *impl->clock});
@@ -295,6 +310,8 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     http::AppendEvidenceRoutes(impl->router, *impl->services);
     http::AppendAssessmentRoutes(impl->router, *impl->services);
     http::AppendReadinessRoutes(impl->router, *impl->services);
+    http::AppendOperationsRoutes(impl->router, *impl->services);
+    http::AppendNotificationRoutes(impl->router, *impl->services);
     http::AppendThreatRoutes(impl->router, *impl->services);
     http::AppendRegisterRoutes(impl->router, *impl->services);
     return std::unique_ptr<App>(new App(std::move(impl)));
@@ -409,6 +426,14 @@ const store::LedgerKey& App::ledger_key() const {
 }
 std::vector<http::RouteInfo> App::routes() const {
     return impl_->router.Routes();
+}
+
+operations::OperationsServices& App::operations() {
+    return *impl_->operations;
+}
+
+notifications::NotificationServices& App::notifications() {
+    return *impl_->notifications;
 }
 
 }  // namespace isms::app

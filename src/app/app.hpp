@@ -17,6 +17,8 @@
 #include "http/message.hpp"
 #include "http/router.hpp"
 #include "iam/iam_service.hpp"
+#include "notifications/notification_services.hpp"
+#include "operations/operations_services.hpp"
 #include "records/record_service.hpp"
 #include "risk/risk_services.hpp"
 #include "schema/registry.hpp"
@@ -73,6 +75,8 @@ public:
     [[nodiscard]] risk::RiskServices& risk();
     [[nodiscard]] evidence::EvidenceServices& evidence();
     [[nodiscard]] compliance::ComplianceServices& compliance();
+    [[nodiscard]] operations::OperationsServices& operations();
+    [[nodiscard]] notifications::NotificationServices& notifications();
     [[nodiscard]] store::Database& database();
     [[nodiscard]] const schema::Registry& registry() const;
     [[nodiscard]] const store::LedgerKey& ledger_key() const;

@@ -2,6 +2,7 @@
 
 #include "compliance/compliance_registers.hpp"
 #include "evidence/evidence_registers.hpp"
+#include "operations/operations_registers.hpp"
 #include "risk/risk_registers.hpp"
 
 namespace isms::app {
@@ -11,6 +12,7 @@ Result<schema::Registry> BuildRegistry() {
     ISMS_TRY(risk::DeclareRiskRegisters(registry));
     ISMS_TRY(compliance::DeclareComplianceRegisters(registry));
     ISMS_TRY(evidence::DeclareEvidenceRegisters(registry));
+    ISMS_TRY(operations::DeclareOperationsRegisters(registry));
     return registry;
 }
 

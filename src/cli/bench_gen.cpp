@@ -6,6 +6,7 @@
 
 #include "cli/bench_gen_assessments.hpp"
 #include "cli/bench_gen_controls.hpp"
+#include "cli/bench_gen_operations.hpp"
 #include "cli/bench_gen_risks.hpp"
 #include "core/crypto.hpp"
 
@@ -109,6 +110,8 @@ Result<json::object> GenerateBenchData(
     std::int64_t controls = 0;
     std::int64_t evidence = 0;
     std::int64_t results = 0;
+    std::int64_t incidents = 0;
+    std::int64_t suppliers = 0;
     for (int t = 0; t < options.tenants; ++t) {
         const std::string slug = "bench-" + std::to_string(t + 1);
         auto tenant = app.FindTenant(slug);
@@ -183,6 +186,16 @@ Result<json::object> GenerateBenchData(
         );
         evidence += made_evidence;
         progress << "bench gen: " << slug << " has " << made_evidence << " evidence records\n";
+        ISMS_TRY_ASSIGN(
+            OperationsCounts made_operations,
+            GenerateOperations(
+                app, who, options.incidents_per_tenant, options.suppliers_per_tenant, rng
+            )
+        );
+        incidents += made_operations.incidents;
+        suppliers += made_operations.suppliers;
+        progress << "bench gen: " << slug << " has " << made_operations.incidents
+                 << " incidents and " << made_operations.suppliers << " suppliers\n";
     }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -194,6 +207,8 @@ Result<json::object> GenerateBenchData(
         {"evidence", evidence},
         {"assessments", options.assessments_per_tenant * options.tenants},
         {"results", results},
+        {"incidents", incidents},
+        {"suppliers", suppliers},
         {"requirements", options.requirements},
         {"framework", "urn:bench:framework:bench-1"},
         {"seconds", seconds},

@@ -10,11 +10,13 @@
 
 #include "app/app.hpp"
 #include "app/demo.hpp"
+#include "app/digest_scheduler.hpp"
 #include "app/registers.hpp"
 #include "cli/backup.hpp"
 #include "cli/bench_gen.hpp"
 #include "cli/catalog_commands.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/notification_commands.hpp"
 #include "cli/organization.hpp"
 #include "cli/restore.hpp"
 #include "core/crypto.hpp"
@@ -168,6 +170,14 @@ int RunServe(
         }
     }
     app::App& instance = **app;
+    std::optional<app::DigestScheduler> digests;  // stops before the app closes
+    if (!config->smtp_url.empty()) {
+        auto smtp = notifications::SmtpSettingsFrom(*config);
+        if (!smtp) {
+            return Fail(o, smtp.error());
+        }
+        digests.emplace(instance, std::move(*smtp), std::chrono::minutes{5});
+    }
     http::Server server(*options, [&instance](http::Request&& r) {
         return instance.Handle(std::move(r));
     });
@@ -298,6 +308,8 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     serve->add_option(
         "--blob-key-file", blob_key_file, "32-byte key, mode 0600: encrypt new evidence files"
     );
+    SmtpFlags serve_smtp;
+    AddSmtpOptions(serve, serve_smtp);
 
     // init
     auto* init =
@@ -397,6 +409,11 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     // catalog list | show | import | diff | map
     CatalogCommands catalog;
     AddCatalogCommands(cli, catalog, [&](CLI::App* cmd) { AddCommon(cmd, flags, true); });
+    // notifications digest
+    NotificationCommands notification_commands;
+    AddNotificationCommands(cli, notification_commands, [&](CLI::App* cmd) {
+        AddCommon(cmd, flags, true);
+    });
 
     auto* bench = cli.add_subcommand("bench", "benchmark helpers");
     bench->require_subcommand(1);
@@ -424,6 +441,10 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     gen->add_option(
            "--evidence", gen_options.evidence_per_tenant, "evidence links per organization"
     )
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000}));
+    gen->add_option("--incidents", gen_options.incidents_per_tenant, "incidents per organization")
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000}));
+    gen->add_option("--suppliers", gen_options.suppliers_per_tenant, "suppliers per organization")
         ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000}));
     gen->add_option(
            "--assessments",
@@ -468,6 +489,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                 {"tls_key", tls_key},
                 {"blob_key_file", blob_key_file}};
             std::erase_if(settings, [](const auto& setting) { return setting.second.empty(); });
+            serve_smtp.AddTo(settings);
             return RunServe(o, flags, settings, demo);
         }
         if (verify->parsed()) {
@@ -552,7 +574,9 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return kExitOk;
         }
         // The remaining commands open the instance.
-        auto config = MakeConfig(flags);
+        std::map<std::string, std::string> smtp_settings;
+        notification_commands.smtp.AddTo(smtp_settings);
+        auto config = MakeConfig(flags, smtp_settings);
         if (!config) {
             return Fail(o, config.error());
         }
@@ -572,6 +596,14 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                 o.out << result->text;
             }
             return kExitOk;
+        }
+        if (notification_commands.digest->parsed()) {
+            auto result = RunDigestCommand(notification_commands, app);
+            if (!result) {
+                return Fail(o, result.error());
+            }
+            o.out << (o.json ? json::serialize(result->json) + "\n" : result->text);
+            return result->failed ? kExitFailure : kExitOk;
         }
         if (migrate->parsed()) {
             PrintJsonOrLine(

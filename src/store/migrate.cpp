@@ -144,6 +144,16 @@ const std::vector<std::function<std::string(Dialect)>>& Steps() {
                      "ALTER TABLE tenants ADD COLUMN mfa_required_for TEXT NOT NULL DEFAULT "
                      "'nobody';";
         },
+        // 10: reminders (src/notifications/): what each member has read or dismissed, by
+        // reminder key (register.record.field.day); the daily digests sent, one per member a day
+        [](Dialect d) {
+            return std::string("CREATE TABLE notification_state (id ") + AutoIdColumn(d)
+                   + ", tenant_id BIGINT NOT NULL, user_id BIGINT NOT NULL, key TEXT NOT NULL, "
+                     "read_at TEXT, dismissed_at TEXT, UNIQUE (tenant_id, user_id, key));"
+                     "CREATE TABLE notification_digests (tenant_id BIGINT NOT NULL, user_id "
+                     "BIGINT NOT NULL, day TEXT NOT NULL, sent_at TEXT NOT NULL, subject TEXT NOT "
+                     "NULL, PRIMARY KEY (tenant_id, user_id, day));";
+        },
     };
     return kSteps;
 }

@@ -10,6 +10,8 @@
 #include "http/router.hpp"
 #include "iam/iam_service.hpp"
 #include "iam/principal.hpp"
+#include "notifications/notification_services.hpp"
+#include "operations/operations_services.hpp"
 #include "records/record_service.hpp"
 #include "report/risk_exports.hpp"
 #include "risk/risk_services.hpp"
@@ -26,6 +28,8 @@ struct Services {
     risk::RiskServices& risk;
     compliance::ComplianceServices& compliance;
     evidence::EvidenceServices& evidence;
+    operations::OperationsServices& operations;
+    notifications::NotificationServices& notifications;
     report::RiskExports& risk_exports;
     Metrics& metrics;
     const Clock& clock;
@@ -45,6 +49,8 @@ void AppendSoaRoutes(ApiRouter& router, Services& services);
 void AppendEvidenceRoutes(ApiRouter& router, Services& services);
 void AppendAssessmentRoutes(ApiRouter& router, Services& services);
 void AppendReadinessRoutes(ApiRouter& router, Services& services);
+void AppendOperationsRoutes(ApiRouter& router, Services& services);
+void AppendNotificationRoutes(ApiRouter& router, Services& services);
 /// Generic endpoints of every register; add after the specific routes.
 void AppendRegisterRoutes(ApiRouter& router, Services& services);
 
