@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """A real SMTP server for tests (Debian's python3-aiosmtpd): listens on 127.0.0.1, port 0, writes
 the port it got to PORT_FILE and each message received to OUT_DIR/<n>.eml, the envelope's
 sender and recipients first as X-Envelope-From / X-Envelope-To lines.
