@@ -10,8 +10,9 @@ build_pkgs=(
   libsqlite3-dev libpq-dev libsodium-dev libssl-dev
   libcli11-dev libfmt-dev
   libyaml-cpp-dev libpugixml-dev libvalijson-dev libzip-dev libxlsxwriter-dev libqrencode-dev libcmark-dev
+  libcurl4-openssl-dev
 )
-test_pkgs=(libgtest-dev libgmock-dev sqlite3 postgresql clang-format curl jq openssl chromium)
+test_pkgs=(libgtest-dev libgmock-dev sqlite3 postgresql clang-format curl jq openssl chromium python3-aiosmtpd)
 bench_pkgs=(libbenchmark-dev wrk curl jq time)
 fuzz_pkgs=(clang libclang-rt-14-dev)
 

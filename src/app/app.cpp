@@ -89,6 +89,8 @@ struct App::Impl {
     std::unique_ptr<people::PeopleServices> people;
     std::unique_ptr<documents::DocumentServices> documents;
     std::unique_ptr<assurance::MonitoringServices> monitoring;
+    std::unique_ptr<operations::OperationsServices> operations;
+    std::unique_ptr<notifications::NotificationServices> notifications;
     std::unique_ptr<report::RiskExports> risk_exports;
     http::Metrics metrics;
     std::unique_ptr<http::Services> services;
@@ -295,6 +297,17 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
         impl->compliance->soa,
         impl->risk->method});
     impl->monitoring->HookRules(*impl->records);
+    impl->operations = std::make_unique<operations::OperationsServices>(operations::OperationsDeps{
+        *impl->db, impl->registry, *impl->clock, impl->key, *impl->records});
+    impl->operations->HookRules(*impl->records);
+    impl->notifications =
+        std::make_unique<notifications::NotificationServices>(notifications::NotificationDeps{
+            *impl->db,
+            impl->registry,
+            *impl->clock,
+            impl->key,
+            *impl->iam,
+            impl->options.config.reminder_days});
     impl->risk_exports =
         std::make_unique<report::RiskExports>(*impl->db, impl->registry, *impl->clock);
     impl->services = std::make_unique<http::Services>(http::Services{
@@ -309,6 +322,8 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
         *impl->context,
         *impl->people,
         *impl->documents,
+        *impl->operations,
+        *impl->notifications,
         *impl->risk_exports,
         impl->metrics,
         *impl->clock});
@@ -332,6 +347,8 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     http::AppendResponsibilityRoutes(impl->router, *impl->services);
     http::AppendMetricRoutes(impl->router, *impl->services);
     http::AppendReviewRoutes(impl->router, *impl->services);
+    http::AppendOperationsRoutes(impl->router, *impl->services);
+    http::AppendNotificationRoutes(impl->router, *impl->services);
     http::AppendThreatRoutes(impl->router, *impl->services);
     http::AppendPeopleRoutes(impl->router, *impl->services);
     http::AppendDocumentRoutes(impl->router, *impl->services);
@@ -462,6 +479,14 @@ const store::LedgerKey& App::ledger_key() const {
 }
 std::vector<http::RouteInfo> App::routes() const {
     return impl_->router.Routes();
+}
+
+operations::OperationsServices& App::operations() {
+    return *impl_->operations;
+}
+
+notifications::NotificationServices& App::notifications() {
+    return *impl_->notifications;
 }
 
 }  // namespace isms::app

@@ -21,6 +21,8 @@
 #include "http/router.hpp"
 #include "iam/iam_service.hpp"
 #include "people/people_services.hpp"
+#include "notifications/notification_services.hpp"
+#include "operations/operations_services.hpp"
 #include "records/record_service.hpp"
 #include "risk/risk_services.hpp"
 #include "schema/registry.hpp"
@@ -81,6 +83,8 @@ public:
     [[nodiscard]] people::PeopleServices& people();
     [[nodiscard]] documents::DocumentServices& documents();
     [[nodiscard]] assurance::MonitoringServices& monitoring();
+    [[nodiscard]] operations::OperationsServices& operations();
+    [[nodiscard]] notifications::NotificationServices& notifications();
     [[nodiscard]] store::Database& database();
     [[nodiscard]] const schema::Registry& registry() const;
     [[nodiscard]] const store::LedgerKey& ledger_key() const;

@@ -5,6 +5,7 @@
 #include "app/demo_evidence.hpp"
 #include "app/demo_people.hpp"
 #include "app/demo_monitoring.hpp"
+#include "app/demo_operations.hpp"
 #include "app/demo_risk.hpp"
 #include "app/demo_soa.hpp"
 #include "core/crypto.hpp"
@@ -138,6 +139,7 @@ Result<DemoLogin> SeedDemo(App& app) {
     ISMS_TRY_ASSIGN(const std::vector<std::int64_t> people, SeedDemoPeople(app, who));
     ISMS_TRY(SeedDemoDocuments(app, who, people));
     ISMS_TRY(SeedDemoMonitoring(app, who));
+    ISMS_TRY(SeedDemoOperations(app, who, DemoOperationsAssets{ids[0], ids[3], ids[4]}));
     return login;
 }
 

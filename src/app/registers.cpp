@@ -6,6 +6,7 @@
 #include "documents/documents_registers.hpp"
 #include "evidence/evidence_registers.hpp"
 #include "people/people_registers.hpp"
+#include "operations/operations_registers.hpp"
 #include "risk/risk_registers.hpp"
 
 namespace isms::app {
@@ -19,6 +20,7 @@ Result<schema::Registry> BuildRegistry() {
     ISMS_TRY(people::DeclarePeopleRegisters(registry));
     ISMS_TRY(documents::DeclareDocumentRegisters(registry));
     ISMS_TRY(assurance::DeclareMonitoringRegisters(registry));
+    ISMS_TRY(operations::DeclareOperationsRegisters(registry));
     return registry;
 }
 

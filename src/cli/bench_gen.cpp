@@ -9,6 +9,7 @@
 #include "cli/bench_gen_controls.hpp"
 #include "cli/bench_gen_people.hpp"
 #include "cli/bench_gen_monitoring.hpp"
+#include "cli/bench_gen_operations.hpp"
 #include "cli/bench_gen_risks.hpp"
 #include "core/crypto.hpp"
 
@@ -116,6 +117,8 @@ Result<json::object> GenerateBenchData(
     std::int64_t people = 0;
     std::int64_t documents = 0;
     std::int64_t measurements = 0;
+    std::int64_t incidents = 0;
+    std::int64_t suppliers = 0;
     for (int t = 0; t < options.tenants; ++t) {
         const std::string slug = "bench-" + std::to_string(t + 1);
         auto tenant = app.FindTenant(slug);
@@ -202,11 +205,22 @@ Result<json::object> GenerateBenchData(
         documents += made_people.documents;
         progress << "bench gen: " << slug << " has " << made_people.people << " people and "
                  << made_people.documents << " published documents\n";
+        ISMS_TRY_ASSIGN(
             std::int64_t made_measurements,
             GenerateMonitoring(app, who, options.measurements_per_tenant, rng)
         );
         measurements += made_measurements;
         progress << "bench gen: " << slug << " has " << made_measurements << " measurements\n";
+        ISMS_TRY_ASSIGN(
+            OperationsCounts made_operations,
+            GenerateOperations(
+                app, who, options.incidents_per_tenant, options.suppliers_per_tenant, rng
+            )
+        );
+        incidents += made_operations.incidents;
+        suppliers += made_operations.suppliers;
+        progress << "bench gen: " << slug << " has " << made_operations.incidents
+                 << " incidents and " << made_operations.suppliers << " suppliers\n";
     }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -222,6 +236,8 @@ Result<json::object> GenerateBenchData(
         {"people", people},
         {"documents", documents},
         {"measurements", measurements},
+        {"incidents", incidents},
+        {"suppliers", suppliers},
         {"requirements", options.requirements},
         {"framework", "urn:bench:framework:bench-1"},
         {"seconds", seconds},

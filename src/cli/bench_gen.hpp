@@ -26,6 +26,8 @@ struct BenchGenOptions {
     std::int64_t context_per_tenant = 200;         // of each context register (bench_gen_context.hpp)
     std::int64_t people_per_tenant = 1'000;        // people with training records; documents, acks
     std::int64_t measurements_per_tenant = 1'000;  // over twenty metrics; four reviews
+    std::int64_t incidents_per_tenant = 1'000;     // incidents, each with a timeline entry
+    std::int64_t suppliers_per_tenant = 200;       // suppliers, each with an assessment
     std::uint64_t seed = 42;
 };
 

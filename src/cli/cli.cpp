@@ -10,12 +10,14 @@
 
 #include "app/app.hpp"
 #include "app/demo.hpp"
+#include "app/digest_scheduler.hpp"
 #include "app/registers.hpp"
 #include "cli/backup.hpp"
 #include "cli/bench_gen.hpp"
 #include "cli/catalog_commands.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/metric_commands.hpp"
+#include "cli/notification_commands.hpp"
 #include "cli/organization.hpp"
 #include "cli/restore.hpp"
 #include "core/crypto.hpp"
@@ -170,6 +172,14 @@ int RunServe(
         }
     }
     app::App& instance = **app;
+    std::optional<app::DigestScheduler> digests;  // stops before the app closes
+    if (!config->smtp_url.empty()) {
+        auto smtp = notifications::SmtpSettingsFrom(*config);
+        if (!smtp) {
+            return Fail(o, smtp.error());
+        }
+        digests.emplace(instance, std::move(*smtp), std::chrono::minutes{5});
+    }
     http::Server server(*options, [&instance](http::Request&& r) {
         return instance.Handle(std::move(r));
     });
@@ -304,6 +314,8 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     serve->add_option(
         "--web-root", web_root, "directory of the built web UI (default: web/dist of the source)"
     );
+    SmtpFlags serve_smtp;
+    AddSmtpOptions(serve, serve_smtp);
 
     // init
     auto* init =
@@ -406,6 +418,11 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     // metrics compute
     MetricCommands metrics;
     AddMetricCommands(cli, metrics, [&](CLI::App* cmd) { AddCommon(cmd, flags, true); });
+    // notifications digest
+    NotificationCommands notification_commands;
+    AddNotificationCommands(cli, notification_commands, [&](CLI::App* cmd) {
+        AddCommon(cmd, flags, true);
+    });
 
     auto* bench = cli.add_subcommand("bench", "benchmark helpers");
     bench->require_subcommand(1);
@@ -439,6 +456,10 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     gen->add_option(
            "--evidence", gen_options.evidence_per_tenant, "evidence links per organization"
     )
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000}));
+    gen->add_option("--incidents", gen_options.incidents_per_tenant, "incidents per organization")
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000}));
+    gen->add_option("--suppliers", gen_options.suppliers_per_tenant, "suppliers per organization")
         ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000}));
     gen->add_option(
            "--context",
@@ -497,6 +518,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                 {"blob_key_file", blob_key_file},
                 {"web_root", web_root}};
             std::erase_if(settings, [](const auto& setting) { return setting.second.empty(); });
+            serve_smtp.AddTo(settings);
             return RunServe(o, flags, settings, demo);
         }
         if (verify->parsed()) {
@@ -581,7 +603,9 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return kExitOk;
         }
         // The remaining commands open the instance.
-        auto config = MakeConfig(flags);
+        std::map<std::string, std::string> smtp_settings;
+        notification_commands.smtp.AddTo(smtp_settings);
+        auto config = MakeConfig(flags, smtp_settings);
         if (!config) {
             return Fail(o, config.error());
         }
@@ -609,6 +633,13 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             }
             PrintJsonOrLine(o, *result, json::serialize(*result));
             return kExitOk;
+        if (notification_commands.digest->parsed()) {
+            auto result = RunDigestCommand(notification_commands, app);
+            if (!result) {
+                return Fail(o, result.error());
+            }
+            o.out << (o.json ? json::serialize(result->json) + "\n" : result->text);
+            return result->failed ? kExitFailure : kExitOk;
         }
         if (migrate->parsed()) {
             PrintJsonOrLine(

@@ -38,7 +38,7 @@ RegisterSpec AppliedControls() {
         Decimal("effort_days").Range(0, 1e6).Label("Effort (person-days)"),
         Enum("review_frequency", {"monthly", "quarterly", "semiannual", "annual"})
             .Label("Test or review frequency"),
-        DateField("next_review").Label("Next test or review"),
+        DateField("next_review").Label("Next test or review").Reminds("control test or review due"),
         DateField("last_tested_on").Label("Last tested on"),
         Enum("last_result", {"effective", "partially_effective", "ineffective", "not_tested"})
             .Label("Last effectiveness result"),
@@ -73,7 +73,10 @@ RegisterSpec Assessments() {
         Enum("status", {"planned", "in_progress", "in_review", "done"})
             .Label("Status")
             .Describe("Results are frozen while the assessment is done."),
-        DateField("due_date").Label("Due date"),
+        DateField("due_date")
+            .Label("Due date")
+            .Reminds("assessment due")
+            .SettledWhen("status", {"done"}),
         ReferenceList("infer_from", "assessments")
             .Label("Infer from")
             .Describe("Assessments of other frameworks whose results project onto this one through "

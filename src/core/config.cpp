@@ -78,6 +78,20 @@ const std::vector<Setting>& Settings() {
         StringSetting("tls_key", &Config::tls_key),
         StringSetting("blob_key_file", &Config::blob_key_file),
         StringSetting("web_root", &Config::web_root),
+        IntSetting("reminder_days", &Config::reminder_days, 0, 365),
+        IntSetting("digest_hour", &Config::digest_hour, 0, 23),
+        StringSetting("smtp_url", &Config::smtp_url),
+        StringSetting("smtp_from", &Config::smtp_from),
+        StringSetting("smtp_user", &Config::smtp_user),
+        StringSetting("smtp_password_file", &Config::smtp_password_file),
+        {"smtp_starttls",
+         [](Config& c, const std::string& text) -> Status {
+             if (text != "true" && text != "false") {
+                 return Error::Invalid("", "expected true|false");
+             }
+             c.smtp_starttls = text == "true";
+             return {};
+         }},
         {"log_level",
          [](Config& c, const std::string& text) -> Status {
              static const std::vector<std::string> kLevels = {

@@ -32,6 +32,15 @@ struct Config {
     std::string tls_key = {};        // PEM private key (mode 0600)
     std::string blob_key_file = {};  // 32-byte key (mode 0600): new evidence blobs are encrypted
     std::string web_root = {};       // the built web UI; empty: web/dist of the source tree built
+    // Reminders (src/notifications/): the days ahead a reminder shows, the hour (UTC) of the
+    // daily digest, and the SMTP server that delivers it (none: no e-mail is sent).
+    int reminder_days = 14;
+    int digest_hour = 7;
+    std::string smtp_url = {};            // smtp://host:port or smtps://host:port
+    std::string smtp_from = {};           // sender address
+    std::string smtp_user = {};           // with smtp_password_file: log on to the server
+    std::string smtp_password_file = {};  // file holding the SMTP password (secret, never logged)
+    bool smtp_starttls = false;           // require STARTTLS on smtp://
 };
 
 /// Looks up an environment variable; injected so tests do not touch the process environment.

@@ -26,7 +26,10 @@ RegisterSpec Evidence() {
             .Label("Link")
             .Describe("For a link: where the evidence lives (http or https)."),
         DateField("collected_on").Label("Collected on"),
-        DateField("valid_until").Label("Valid until").Describe("Stale after this day."),
+        DateField("valid_until")
+            .Label("Valid until")
+            .Describe("Stale after this day.")
+            .Reminds("evidence expires"),
         ReferenceList("applied_controls", "applied_controls").Label("Applied controls"),
         Text("file_name").MaxLength(255).Computed().Label("File name"),
         Text("content_type").MaxLength(200).Computed().Label("Content type"),

@@ -185,8 +185,20 @@ Result<json::object> RecordService::Create(
     const iam::Principal& who, std::string_view register_name, const json::object& body
 ) {
     ISMS_TRY_ASSIGN(const auto* spec, Find(register_name));
-    ISMS_TRY(iam::Authorize(who, *spec, iam::Action::kCreate));
     ISMS_TRY_ASSIGN(auto tx, store::WriteTx::Begin(db_, who.tenant, who.AsActor(), clock_, key_));
+    ISMS_TRY_ASSIGN(auto record, CreateIn(tx, who, register_name, body));
+    ISMS_TRY(tx.Commit());
+    return schema::RecordToJson(*spec, record);
+}
+
+Result<schema::Record> RecordService::CreateIn(
+    store::WriteTx& tx,
+    const iam::Principal& who,
+    std::string_view register_name,
+    const json::object& body
+) {
+    ISMS_TRY_ASSIGN(const auto* spec, Find(register_name));
+    ISMS_TRY(iam::Authorize(who, *spec, iam::Action::kCreate));
     ISMS_TRY_ASSIGN(auto extension, store::LoadExtension(tx, spec->name));
     ISMS_TRY_ASSIGN(
         schema::Draft draft,
@@ -194,9 +206,7 @@ Result<json::object> RecordService::Create(
     );
     ISMS_TRY(CheckReferences(tx, *spec, extension, draft));
     ISMS_TRY(ApplyRules(tx, who, *spec, nullptr, draft));
-    ISMS_TRY_ASSIGN(auto record, store::InsertRecord(tx, *spec, draft));
-    ISMS_TRY(tx.Commit());
-    return schema::RecordToJson(*spec, record);
+    return store::InsertRecord(tx, *spec, draft);
 }
 
 Result<std::int64_t> RecordService::CreateMany(
@@ -238,6 +248,20 @@ Result<json::object> RecordService::Patch(
 ) {
     ISMS_TRY_ASSIGN(const auto* spec, Find(register_name));
     ISMS_TRY_ASSIGN(auto tx, store::WriteTx::Begin(db_, who.tenant, who.AsActor(), clock_, key_));
+    ISMS_TRY_ASSIGN(auto record, PatchIn(tx, who, register_name, id, expected_version, body));
+    ISMS_TRY(tx.Commit());
+    return schema::RecordToJson(*spec, record);
+}
+
+Result<schema::Record> RecordService::PatchIn(
+    store::WriteTx& tx,
+    const iam::Principal& who,
+    std::string_view register_name,
+    RecordId id,
+    std::optional<std::int64_t> expected_version,
+    const json::object& body
+) {
+    ISMS_TRY_ASSIGN(const auto* spec, Find(register_name));
     ISMS_TRY_ASSIGN(auto current, store::GetRecord(tx, *spec, id));
     ISMS_TRY(iam::Authorize(who, *spec, iam::Action::kUpdate, current.owner));
     ISMS_TRY_ASSIGN(auto extension, store::LoadExtension(tx, spec->name));
@@ -251,9 +275,7 @@ Result<json::object> RecordService::Patch(
     }
     ISMS_TRY(CheckReferences(tx, *spec, extension, draft));
     ISMS_TRY(ApplyRules(tx, who, *spec, &current, draft));
-    ISMS_TRY_ASSIGN(auto record, store::UpdateRecord(tx, *spec, id, expected_version, draft));
-    ISMS_TRY(tx.Commit());
-    return schema::RecordToJson(*spec, record);
+    return store::UpdateRecord(tx, *spec, id, expected_version, draft);
 }
 
 Result<json::object> RecordService::Archive(

@@ -66,6 +66,22 @@ public:
         std::optional<std::int64_t> expected_version,
         const json::object& body
     );
+    /// Create and Patch inside the caller's transaction, for a use case that writes several
+    /// records at once (the caller commits).
+    [[nodiscard]] Result<schema::Record> CreateIn(
+        store::WriteTx& tx,
+        const iam::Principal& who,
+        std::string_view register_name,
+        const json::object& body
+    );
+    [[nodiscard]] Result<schema::Record> PatchIn(
+        store::WriteTx& tx,
+        const iam::Principal& who,
+        std::string_view register_name,
+        RecordId id,
+        std::optional<std::int64_t> expected_version,
+        const json::object& body
+    );
     [[nodiscard]] Result<json::object> Archive(
         const iam::Principal& who,
         std::string_view register_name,

@@ -54,7 +54,7 @@ RegisterSpec Assets() {
             .Label("Depends on")
             .Describe("Supporting assets this asset relies on."),
         Bool("in_scope").Label("In ISMS scope"),
-        DateField("review_date").Label("Next review"),
+        DateField("review_date").Label("Next review").Reminds("asset review due"),
     };
     return s;
 }
@@ -160,7 +160,10 @@ RegisterSpec Risks() {
             .Describe("The version of the risk method the levels were computed with."),
         Enum("treatment", {"modify", "retain", "avoid", "share"}).Label("Treatment option"),
         Markdown("treatment_justification").Label("Justification"),
-        DateField("review_date").Label("Next review"),
+        DateField("review_date")
+            .Label("Next review")
+            .Reminds("risk review due")
+            .SettledWhen("status", {"closed"}),
         Enum(
             "status",
             {"identified", "assessed", "treatment_planned", "treated", "accepted", "closed"}
@@ -169,7 +172,9 @@ RegisterSpec Risks() {
         DateField("accepted_until")
             .Computed()
             .Label("Accepted until")
-            .Describe("Expiry of the active acceptance of the residual risk."),
+            .Describe("Expiry of the active acceptance of the residual risk.")
+            .Reminds("risk acceptance expires")
+            .SettledWhen("status", {"closed"}),
     };
     s.fields.insert(s.fields.end(), rest.begin(), rest.end());
     return s;
@@ -196,7 +201,10 @@ RegisterSpec TreatmentActions() {
             .Label("Applied controls")
             .Describe("The organization's own controls this action puts in place or improves."),
         Enum("status", {"planned", "in_progress", "done", "cancelled"}).Label("Status"),
-        DateField("due_date").Label("Due"),
+        DateField("due_date")
+            .Label("Due")
+            .Reminds("treatment action due")
+            .SettledWhen("status", {"done", "cancelled"}),
         DateField("completed_on").Label("Completed on"),
         Decimal("cost").Range(0, 1e12).Label("Cost"),
         Decimal("effort_days").Range(0, 1e6).Label("Effort (person-days)"),

@@ -93,6 +93,22 @@ FieldSpec& FieldSpec::Computed() {
     return *this;
 }
 
+FieldSpec& FieldSpec::Reminds(std::string what) {
+    reminds = std::move(what);
+    return *this;
+}
+
+FieldSpec& FieldSpec::RemindsUser(std::string user_field) {
+    reminds_user = std::move(user_field);
+    return *this;
+}
+
+FieldSpec& FieldSpec::SettledWhen(std::string field, std::vector<std::string> done_values) {
+    settled_field = std::move(field);
+    settled_values = std::move(done_values);
+    return *this;
+}
+
 std::size_t FieldSpec::LengthLimit() const {
     if (max_length) {
         return *max_length;

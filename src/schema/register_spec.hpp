@@ -46,6 +46,13 @@ struct FieldSpec {
     std::vector<std::string> values;            // kEnum
     std::string target;                         // kReference, kReferenceList: register name
     bool computed = false;  // set by the register's domain rules, never by input (read-only)
+    // Reminders (src/notifications/): a date field with `reminds` set makes every record remind
+    // its owner, or the member in user field `reminds_user`, of that day ("review due"), until
+    // the record is archived or its field `settled_field` holds one of `settled_values`.
+    std::string reminds;
+    std::string reminds_user;
+    std::string settled_field;
+    std::vector<std::string> settled_values;
 
     // Builder-style modifiers keep declarations short and readable.
     FieldSpec& Required();
@@ -56,6 +63,13 @@ struct FieldSpec {
     FieldSpec& MaxLength(std::size_t n);
     FieldSpec& Pattern(std::string regex);
     FieldSpec& Computed();
+    /// A date field whose day reminds the record's owner of `what` ("review due").
+    FieldSpec& Reminds(std::string what);
+    /// Reminds the member named in user field `user_field` instead of the owner.
+    FieldSpec& RemindsUser(std::string user_field);
+    /// No reminder once field `field` holds one of `done_values` (an action done, an incident
+    /// closed).
+    FieldSpec& SettledWhen(std::string field, std::vector<std::string> done_values);
 
     /// Effective maximum length for text kinds (a declared limit, or the type's default).
     [[nodiscard]] std::size_t LengthLimit() const;

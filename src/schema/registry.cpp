@@ -19,6 +19,35 @@ bool IsCommon(std::string_view name) {
            != std::end(kCommonFields);
 }
 
+/// A reminder is a day (date or date-time) of a record and goes to the owner or to a declared
+/// user field; its settling field is declared too.
+Status CheckReminder(const RegisterSpec& spec, const FieldSpec& f) {
+    const bool has_reminder = !f.reminds.empty();
+    if (!has_reminder && (!f.reminds_user.empty() || !f.settled_field.empty())) {
+        return Error::Invalid(spec.name + "." + f.name, "reminder settings without Reminds()");
+    }
+    if (!has_reminder) {
+        return {};
+    }
+    if (f.type != FieldType::kDate && f.type != FieldType::kDateTime) {
+        return Error::Invalid(spec.name + "." + f.name, "only a date field can remind");
+    }
+    if (!f.reminds_user.empty()) {
+        const FieldSpec* user = spec.Field(f.reminds_user);
+        if (user == nullptr || user->type != FieldType::kUser) {
+            return Error::Invalid(
+                spec.name + "." + f.name, "reminds '" + f.reminds_user + "', not a user field"
+            );
+        }
+    }
+    if (!f.settled_field.empty() && spec.Field(f.settled_field) == nullptr) {
+        return Error::Invalid(
+            spec.name + "." + f.name, "settled by unknown field '" + f.settled_field + "'"
+        );
+    }
+    return {};
+}
+
 }  // namespace
 
 Status Registry::Add(RegisterSpec spec) {
@@ -44,6 +73,7 @@ Status Registry::Add(RegisterSpec spec) {
         if (f.type == FieldType::kEnum && f.values.empty()) {
             return Error::Invalid(spec.name + "." + f.name, "enum without values");
         }
+        ISMS_TRY(CheckReminder(spec, f));
     }
     specs_.push_back(std::move(spec));
     return {};

@@ -505,6 +505,10 @@ json::object FieldToJson(const FieldSpec& f) {
     if (!f.target.empty()) {
         o["target"] = f.target;
     }
+    if (!f.reminds.empty()) {
+        o["reminds"] = f.reminds;
+        o["reminds_user"] = f.reminds_user.empty() ? "owner" : f.reminds_user;
+    }
     return o;
 }
 

@@ -168,6 +168,17 @@ const std::vector<std::function<std::string(Dialect)>>& Steps() {
                 "PRIMARY KEY (tenant_id, review_id));"
             );
         },
+        // 13: reminders (src/notifications/): what each member has read or dismissed, by
+        // reminder key (register.record.field.day); the daily digests sent, one per member a day
+        [](Dialect d) {
+            return std::string("CREATE TABLE notification_state (id ") + TenantIdColumn(d)
+                   + ", tenant_id BIGINT NOT NULL, user_id BIGINT NOT NULL, key TEXT NOT NULL, "
+                     "read_at TEXT, dismissed_at TEXT, UNIQUE (tenant_id, user_id, key)"
+                   + TenantPrimaryKey(d) + ");"
+                     "CREATE TABLE notification_digests (tenant_id BIGINT NOT NULL, user_id "
+                     "BIGINT NOT NULL, day TEXT NOT NULL, sent_at TEXT NOT NULL, subject TEXT NOT "
+                     "NULL, PRIMARY KEY (tenant_id, user_id, day));";
+        },
     };
     return kSteps;
 }

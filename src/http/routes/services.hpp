@@ -14,6 +14,8 @@
 #include "iam/iam_service.hpp"
 #include "iam/principal.hpp"
 #include "people/people_services.hpp"
+#include "notifications/notification_services.hpp"
+#include "operations/operations_services.hpp"
 #include "records/record_service.hpp"
 #include "report/risk_exports.hpp"
 #include "risk/risk_services.hpp"
@@ -34,6 +36,8 @@ struct Services {
     context::ContextServices& context;
     people::PeopleServices& people;
     documents::DocumentServices& documents;
+    operations::OperationsServices& operations;
+    notifications::NotificationServices& notifications;
     report::RiskExports& risk_exports;
     Metrics& metrics;
     const Clock& clock;
@@ -59,6 +63,8 @@ void AppendPeopleRoutes(ApiRouter& router, Services& services);
 void AppendDocumentRoutes(ApiRouter& router, Services& services);
 void AppendMetricRoutes(ApiRouter& router, Services& services);
 void AppendReviewRoutes(ApiRouter& router, Services& services);
+void AppendOperationsRoutes(ApiRouter& router, Services& services);
+void AppendNotificationRoutes(ApiRouter& router, Services& services);
 /// Generic endpoints of every register; add after the specific routes.
 void AppendRegisterRoutes(ApiRouter& router, Services& services);
 

@@ -1,0 +1,28 @@
+// The operations part of `isms bench gen`: incidents (a third of them closed, with lessons
+// learned) each with a timeline entry, and suppliers each with an assessment — with review,
+// contract and assessment days spread around today, so the operations registers and the
+// notification list are measured at scale.
+#pragma once
+
+#include <cstdint>
+#include <random>
+
+#include "app/app.hpp"
+#include "iam/principal.hpp"
+
+namespace isms::cli {
+
+struct OperationsCounts {
+    std::int64_t incidents = 0;
+    std::int64_t suppliers = 0;
+};
+
+[[nodiscard]] Result<OperationsCounts> GenerateOperations(
+    app::App& app,
+    const iam::Principal& who,
+    std::int64_t incidents,
+    std::int64_t suppliers,
+    std::mt19937_64& rng
+);
+
+}  // namespace isms::cli

@@ -1,0 +1,45 @@
+// Operations actions (Annex A): an incident's lessons learned raised as a risk, and the list of
+// expired exceptions. The registers' fields are served by the generic register routes.
+#include "http/routes/render.hpp"
+#include "http/routes/services.hpp"
+
+namespace isms::http {
+
+void AppendOperationsRoutes(ApiRouter& router, Services& s) {
+    router.Add(
+        {"POST",
+         "/api/v1/incidents/{id}/risk",
+         "Raise the incident's lessons learned as a risk linked to it (body: optional risk "
+         "fields)",
+         "operations"},
+        [&s](const RouteContext& ctx, const iam::Principal* who) {
+            return Render(
+                ctx,
+                [&]() -> Result<json::object> {
+                    ISMS_TRY(OnlyKnownQuery(ctx, {}));
+                    ISMS_TRY_ASSIGN(auto id, IdParam(ctx, "id"));
+                    json::object body;
+                    if (!ctx.request.body.empty()) {
+                        ISMS_TRY_ASSIGN(body, JsonBody(ctx));
+                    }
+                    return s.operations.service.RaiseRisk(*who, RecordId{id}, body);
+                }(),
+                201
+            );
+        }
+    );
+    router.Add(
+        {"GET",
+         "/api/v1/exceptions/expired",
+         "Approved exceptions past their expiry day",
+         "operations"},
+        [&s](const RouteContext& ctx, const iam::Principal* who) {
+            return Render(ctx, [&]() -> Result<json::object> {
+                ISMS_TRY(OnlyKnownQuery(ctx, {}));
+                return s.operations.service.Expired(*who);
+            }());
+        }
+    );
+}
+
+}  // namespace isms::http
