@@ -84,6 +84,7 @@ struct App::Impl {
     std::unique_ptr<risk::RiskServices> risk;
     std::unique_ptr<evidence::EvidenceServices> evidence;
     std::unique_ptr<compliance::ComplianceServices> compliance;
+    std::unique_ptr<assurance::AuditServices> audit;
     std::unique_ptr<report::RiskExports> risk_exports;
     http::Metrics metrics;
     std::unique_ptr<http::Services> services;
@@ -269,6 +270,9 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     impl->compliance = std::make_unique<compliance::ComplianceServices>(compliance::ComplianceDeps{
         *impl->db, impl->registry, *impl->clock, impl->key, *impl->catalog});
     impl->compliance->HookRules(*impl->records);
+    impl->audit = std::make_unique<assurance::AuditServices>(assurance::AuditDeps{
+        *impl->db, impl->registry, *impl->clock, impl->key, *impl->catalog, impl->compliance->soa});
+    impl->audit->HookRules(*impl->records);
     impl->risk_exports =
         std::make_unique<report::RiskExports>(*impl->db, impl->registry, *impl->clock);
     impl->services = std::make_unique<http::Services>(http::Services{
@@ -279,6 +283,7 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
         *impl->risk,
         *impl->compliance,
         *impl->evidence,
+        *impl->audit,
         *impl->risk_exports,
         impl->metrics,
         *impl->clock});
@@ -295,6 +300,7 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     http::AppendEvidenceRoutes(impl->router, *impl->services);
     http::AppendAssessmentRoutes(impl->router, *impl->services);
     http::AppendReadinessRoutes(impl->router, *impl->services);
+    http::AppendAuditRoutes(impl->router, *impl->services);
     http::AppendThreatRoutes(impl->router, *impl->services);
     http::AppendRegisterRoutes(impl->router, *impl->services);
     return std::unique_ptr<App>(new App(std::move(impl)));
@@ -397,6 +403,10 @@ evidence::EvidenceServices& App::evidence() {
 
 compliance::ComplianceServices& App::compliance() {
     return *impl_->compliance;
+}
+
+assurance::AuditServices& App::audit() {
+    return *impl_->audit;
 }
 store::Database& App::database() {
     return *impl_->db;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "assurance/audit_services.hpp"
 #include "catalog/catalog_service.hpp"
 #include "compliance/compliance_services.hpp"
 #include "core/clock.hpp"
@@ -73,6 +74,7 @@ public:
     [[nodiscard]] risk::RiskServices& risk();
     [[nodiscard]] evidence::EvidenceServices& evidence();
     [[nodiscard]] compliance::ComplianceServices& compliance();
+    [[nodiscard]] assurance::AuditServices& audit();
     [[nodiscard]] store::Database& database();
     [[nodiscard]] const schema::Registry& registry() const;
     [[nodiscard]] const store::LedgerKey& ledger_key() const;

@@ -1,5 +1,6 @@
 #include "app/demo.hpp"
 
+#include "app/demo_audit.hpp"
 #include "app/demo_evidence.hpp"
 #include "app/demo_risk.hpp"
 #include "app/demo_soa.hpp"
@@ -130,6 +131,7 @@ Result<DemoLogin> SeedDemo(App& app) {
     ISMS_TRY_ASSIGN(const std::int64_t restore_tests, SeedDemoEvidence(app, who, controls));
     ISMS_TRY(SeedDemoSoa(app, who));
     ISMS_TRY(SeedDemoAssessments(app, who, restore_tests));
+    ISMS_TRY(SeedDemoAudits(app, who, restore_tests));
     return login;
 }
 

@@ -1,5 +1,6 @@
 #include "app/registers.hpp"
 
+#include "assurance/audit_registers.hpp"
 #include "compliance/compliance_registers.hpp"
 #include "evidence/evidence_registers.hpp"
 #include "risk/risk_registers.hpp"
@@ -11,6 +12,7 @@ Result<schema::Registry> BuildRegistry() {
     ISMS_TRY(risk::DeclareRiskRegisters(registry));
     ISMS_TRY(compliance::DeclareComplianceRegisters(registry));
     ISMS_TRY(evidence::DeclareEvidenceRegisters(registry));
+    ISMS_TRY(assurance::DeclareAuditRegisters(registry));
     return registry;
 }
 

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "cli/bench_gen_assessments.hpp"
+#include "cli/bench_gen_audit.hpp"
 #include "cli/bench_gen_controls.hpp"
 #include "cli/bench_gen_risks.hpp"
 #include "core/crypto.hpp"
@@ -109,6 +110,7 @@ Result<json::object> GenerateBenchData(
     std::int64_t controls = 0;
     std::int64_t evidence = 0;
     std::int64_t results = 0;
+    std::int64_t nonconformities = 0;
     for (int t = 0; t < options.tenants; ++t) {
         const std::string slug = "bench-" + std::to_string(t + 1);
         auto tenant = app.FindTenant(slug);
@@ -183,6 +185,15 @@ Result<json::object> GenerateBenchData(
         );
         evidence += made_evidence;
         progress << "bench gen: " << slug << " has " << made_evidence << " evidence records\n";
+        ISMS_TRY_ASSIGN(
+            std::int64_t made_ncs,
+            GenerateAudits(
+                app, who, options.audits_per_tenant, options.nonconformities_per_tenant, rng
+            )
+        );
+        nonconformities += made_ncs;
+        progress << "bench gen: " << slug << " has " << options.audits_per_tenant << " audits and "
+                 << made_ncs << " nonconformities\n";
     }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -194,6 +205,8 @@ Result<json::object> GenerateBenchData(
         {"evidence", evidence},
         {"assessments", options.assessments_per_tenant * options.tenants},
         {"results", results},
+        {"audits", options.audits_per_tenant * options.tenants},
+        {"nonconformities", nonconformities},
         {"requirements", options.requirements},
         {"framework", "urn:bench:framework:bench-1"},
         {"seconds", seconds},

@@ -22,6 +22,8 @@ struct BenchGenOptions {
     std::int64_t evidence_per_tenant = 1'000;  // evidence links on applied controls
     std::int64_t assessments_per_tenant = 10;  // of the generated framework
     std::int64_t results_per_tenant = 2'000;   // requirement results across the assessments
+    std::int64_t audits_per_tenant = 20;       // audits in one programme
+    std::int64_t nonconformities_per_tenant = 1'000;  // with whys and corrective actions
     std::uint64_t seed = 42;
 };
 

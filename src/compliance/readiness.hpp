@@ -1,7 +1,7 @@
 // The readiness checklist: the documented information ISO/IEC 27001:2022 requires, computed
 // from live data, each item present, stale or missing with what it rests on and a link. Items
 // whose registers isms does not have yet (scope, policy, objectives, competence, documents,
-// metrics, management review, nonconformities) show as missing and say so.
+// metrics, management review) show as missing and say so.
 #pragma once
 
 #include "compliance/compliance_deps.hpp"

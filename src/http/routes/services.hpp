@@ -2,6 +2,7 @@
 // Handlers only parse, call one service and render (STYLE rule 11).
 #pragma once
 
+#include "assurance/audit_services.hpp"
 #include "catalog/catalog_service.hpp"
 #include "compliance/compliance_services.hpp"
 #include "core/config.hpp"
@@ -26,6 +27,7 @@ struct Services {
     risk::RiskServices& risk;
     compliance::ComplianceServices& compliance;
     evidence::EvidenceServices& evidence;
+    assurance::AuditServices& audit;
     report::RiskExports& risk_exports;
     Metrics& metrics;
     const Clock& clock;
@@ -45,6 +47,7 @@ void AppendSoaRoutes(ApiRouter& router, Services& services);
 void AppendEvidenceRoutes(ApiRouter& router, Services& services);
 void AppendAssessmentRoutes(ApiRouter& router, Services& services);
 void AppendReadinessRoutes(ApiRouter& router, Services& services);
+void AppendAuditRoutes(ApiRouter& router, Services& services);
 /// Generic endpoints of every register; add after the specific routes.
 void AppendRegisterRoutes(ApiRouter& router, Services& services);
 
