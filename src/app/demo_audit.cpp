@@ -127,7 +127,7 @@ Status SeedDemoAudits(App& app, const iam::Principal& admin, std::int64_t restor
         )
     );
     ISMS_TRY_ASSIGN(
-        json::object raised, app.audit().findings.RaiseNonconformity(lead, RecordId{finding})
+        json::object raised, app.audit().findings.RaiseNonconformity(admin, RecordId{finding})
     );
     const std::int64_t nc = raised.at("nonconformity").at("id").as_int64();
     ISMS_TRY(app.records().Patch(

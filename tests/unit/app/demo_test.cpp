@@ -90,7 +90,21 @@ TEST_F(DemoTest, SeedsAssetsAMappedFrameworkAndARiskProgrammeOnce) {
     EXPECT_GT(gap.at("summary").at("inferred").as_int64(), 0);
     auto readiness = app_->compliance().readiness.Checklist(who);
     ASSERT_TRUE(readiness) << readiness.error().message;
-    EXPECT_EQ(readiness->at("summary").at("present").as_int64(), 5);
+    EXPECT_EQ(readiness->at("summary").at("present").as_int64(), 6);
+
+    auto coverage_of_programme = app_->audit().audits.Coverage(who, RecordId{1});
+    ASSERT_TRUE(coverage_of_programme) << coverage_of_programme.error().message;
+    EXPECT_EQ(coverage_of_programme->at("audits").as_int64(), 2);
+    EXPECT_FALSE(coverage_of_programme->at("clauses").at("gaps").as_array().empty());
+    auto items = app_->records().List(who, "audit_checklist_items", {{"result", "nonconforming"}});
+    ASSERT_TRUE(items);
+    EXPECT_EQ(items->at("total").as_int64(), 1);
+    auto ncs = app_->records().List(who, "nonconformities", {{"source", "audit_finding"}});
+    ASSERT_TRUE(ncs);
+    EXPECT_EQ(ncs->at("total").as_int64(), 1);
+    auto actions = app_->records().List(who, "corrective_actions", {});
+    ASSERT_TRUE(actions);
+    EXPECT_EQ(actions->at("total").as_int64(), 1);
 
     auto again = SeedDemo(*app_);
     ASSERT_FALSE(again);
