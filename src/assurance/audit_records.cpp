@@ -20,6 +20,23 @@ Result<std::vector<schema::Record>> RecordsPointingTo(
     return store::ListAllRecords(scope, spec, std::move(query));
 }
 
+Result<schema::Record> OpenNonconformity(
+    store::TenantScope& scope,
+    const schema::Registry& registry,
+    std::int64_t id,
+    std::string_view consequence
+) {
+    ISMS_TRY_ASSIGN(
+        schema::Record nc, store::GetRecord(scope, registry.Get("nonconformities"), RecordId{id})
+    );
+    if (TextOf(nc.fields, "status") == "closed") {
+        return Error::Conflict(
+            "nonconformity: " + nc.ref + " is closed; " + std::string(consequence)
+        );
+    }
+    return nc;
+}
+
 std::string TextOf(const json::object& fields, std::string_view key) {
     const json::value* v = fields.if_contains(key);
     return v != nullptr && v->is_string() ? std::string(v->get_string()) : std::string();

@@ -24,6 +24,15 @@ namespace isms::assurance {
     std::string sort = "id"
 );
 
+/// Nonconformity `id`, unless it is closed: then kConflict "nonconformity: NC-1 is closed; " and
+/// `consequence`. For the rules of what hangs on a nonconformity (whys, corrective actions).
+[[nodiscard]] Result<schema::Record> OpenNonconformity(
+    store::TenantScope& scope,
+    const schema::Registry& registry,
+    std::int64_t id,
+    std::string_view consequence
+);
+
 /// The text of a field, "" when absent or not text.
 [[nodiscard]] std::string TextOf(const json::object& fields, std::string_view key);
 

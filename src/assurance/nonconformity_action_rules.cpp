@@ -1,9 +1,6 @@
 #include "assurance/nonconformity_action_rules.hpp"
 
-#include <fmt/format.h>
-
 #include "assurance/audit_records.hpp"
-#include "store/records.hpp"
 
 namespace isms::assurance {
 
@@ -15,19 +12,12 @@ Status CorrectiveActionRules::BeforeWrite(
     schema::Draft& draft
 ) {
     const json::object after = records::FieldsAfter(current, draft);
-    ISMS_TRY_ASSIGN(
-        schema::Record nc,
-        store::GetRecord(
-            tx,
-            deps_.registry.Get("nonconformities"),
-            RecordId{after.at("nonconformity").to_number<std::int64_t>()}
-        )
-    );
-    if (TextOf(nc.fields, "status") == "closed") {
-        return Error::Conflict(fmt::format(
-            "nonconformity: {} is closed; reopen it before changing its corrective actions", nc.ref
-        ));
-    }
+    ISMS_TRY(OpenNonconformity(
+        tx,
+        deps_.registry,
+        after.at("nonconformity").to_number<std::int64_t>(),
+        "reopen it before changing its corrective actions"
+    ));
     if (TextOf(after, "status") == "done" && TextOf(after, "completed_on").empty()) {
         draft.fields["completed_on"] = FormatDate(Today(deps_.clock));
     }

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "assurance/audit_records.hpp"
-#include "store/records.hpp"
 
 namespace isms::assurance {
 
@@ -18,13 +17,8 @@ Status NonconformityWhyRules::BeforeWrite(
     const std::int64_t nc_id = after.at("nonconformity").to_number<std::int64_t>();
     ISMS_TRY_ASSIGN(
         schema::Record nc,
-        store::GetRecord(tx, deps_.registry.Get("nonconformities"), RecordId{nc_id})
+        OpenNonconformity(tx, deps_.registry, nc_id, "its root-cause analysis can no longer change")
     );
-    if (TextOf(nc.fields, "status") == "closed") {
-        return Error::Conflict(fmt::format(
-            "nonconformity: {} is closed; its root-cause analysis can no longer change", nc.ref
-        ));
-    }
     const std::int64_t position = after.at("position").to_number<std::int64_t>();
     ISMS_TRY_ASSIGN(
         auto steps,
