@@ -91,6 +91,7 @@ struct App::Impl {
     std::unique_ptr<assurance::MonitoringServices> monitoring;
     std::unique_ptr<operations::OperationsServices> operations;
     std::unique_ptr<notifications::NotificationServices> notifications;
+    std::unique_ptr<assurance::AuditServices> audit;
     std::unique_ptr<report::RiskExports> risk_exports;
     http::Metrics metrics;
     std::unique_ptr<http::Services> services;
@@ -308,6 +309,9 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
             impl->key,
             *impl->iam,
             impl->options.config.reminder_days});
+    impl->audit = std::make_unique<assurance::AuditServices>(assurance::AuditDeps{
+        *impl->db, impl->registry, *impl->clock, impl->key, *impl->catalog, impl->compliance->soa});
+    impl->audit->HookRules(*impl->records);
     impl->risk_exports =
         std::make_unique<report::RiskExports>(*impl->db, impl->registry, *impl->clock);
     impl->services = std::make_unique<http::Services>(http::Services{
@@ -324,6 +328,7 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
         *impl->documents,
         *impl->operations,
         *impl->notifications,
+        *impl->audit,
         *impl->risk_exports,
         impl->metrics,
         *impl->clock});
@@ -349,6 +354,7 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     http::AppendReviewRoutes(impl->router, *impl->services);
     http::AppendOperationsRoutes(impl->router, *impl->services);
     http::AppendNotificationRoutes(impl->router, *impl->services);
+    http::AppendAuditRoutes(impl->router, *impl->services);
     http::AppendThreatRoutes(impl->router, *impl->services);
     http::AppendPeopleRoutes(impl->router, *impl->services);
     http::AppendDocumentRoutes(impl->router, *impl->services);
@@ -468,6 +474,9 @@ assurance::MonitoringServices& App::monitoring() {
     return *impl_->monitoring;
 }
 
+assurance::AuditServices& App::audit() {
+    return *impl_->audit;
+}
 store::Database& App::database() {
     return *impl_->db;
 }

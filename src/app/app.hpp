@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "assurance/metric_services.hpp"
+#include "assurance/audit_services.hpp"
 #include "catalog/catalog_service.hpp"
 #include "compliance/compliance_services.hpp"
 #include "context/context_services.hpp"
@@ -85,6 +86,7 @@ public:
     [[nodiscard]] assurance::MonitoringServices& monitoring();
     [[nodiscard]] operations::OperationsServices& operations();
     [[nodiscard]] notifications::NotificationServices& notifications();
+    [[nodiscard]] assurance::AuditServices& audit();
     [[nodiscard]] store::Database& database();
     [[nodiscard]] const schema::Registry& registry() const;
     [[nodiscard]] const store::LedgerKey& ledger_key() const;

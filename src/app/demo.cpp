@@ -2,6 +2,7 @@
 
 #include "app/demo_context.hpp"
 #include "app/demo_documents.hpp"
+#include "app/demo_audit.hpp"
 #include "app/demo_evidence.hpp"
 #include "app/demo_people.hpp"
 #include "app/demo_monitoring.hpp"
@@ -140,6 +141,7 @@ Result<DemoLogin> SeedDemo(App& app) {
     ISMS_TRY(SeedDemoDocuments(app, who, people));
     ISMS_TRY(SeedDemoMonitoring(app, who));
     ISMS_TRY(SeedDemoOperations(app, who, DemoOperationsAssets{ids[0], ids[3], ids[4]}));
+    ISMS_TRY(SeedDemoAudits(app, who, restore_tests));
     return login;
 }
 

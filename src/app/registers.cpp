@@ -1,6 +1,7 @@
 #include "app/registers.hpp"
 
 #include "assurance/metric_registers.hpp"
+#include "assurance/audit_registers.hpp"
 #include "compliance/compliance_registers.hpp"
 #include "context/context_registers.hpp"
 #include "documents/documents_registers.hpp"
@@ -21,6 +22,7 @@ Result<schema::Registry> BuildRegistry() {
     ISMS_TRY(documents::DeclareDocumentRegisters(registry));
     ISMS_TRY(assurance::DeclareMonitoringRegisters(registry));
     ISMS_TRY(operations::DeclareOperationsRegisters(registry));
+    ISMS_TRY(assurance::DeclareAuditRegisters(registry));
     return registry;
 }
 

@@ -6,6 +6,7 @@
 
 #include "cli/bench_gen_assessments.hpp"
 #include "cli/bench_gen_context.hpp"
+#include "cli/bench_gen_audit.hpp"
 #include "cli/bench_gen_controls.hpp"
 #include "cli/bench_gen_people.hpp"
 #include "cli/bench_gen_monitoring.hpp"
@@ -119,6 +120,7 @@ Result<json::object> GenerateBenchData(
     std::int64_t measurements = 0;
     std::int64_t incidents = 0;
     std::int64_t suppliers = 0;
+    std::int64_t nonconformities = 0;
     for (int t = 0; t < options.tenants; ++t) {
         const std::string slug = "bench-" + std::to_string(t + 1);
         auto tenant = app.FindTenant(slug);
@@ -221,6 +223,15 @@ Result<json::object> GenerateBenchData(
         suppliers += made_operations.suppliers;
         progress << "bench gen: " << slug << " has " << made_operations.incidents
                  << " incidents and " << made_operations.suppliers << " suppliers\n";
+        ISMS_TRY_ASSIGN(
+            std::int64_t made_ncs,
+            GenerateAudits(
+                app, who, options.audits_per_tenant, options.nonconformities_per_tenant, rng
+            )
+        );
+        nonconformities += made_ncs;
+        progress << "bench gen: " << slug << " has " << options.audits_per_tenant << " audits and "
+                 << made_ncs << " nonconformities\n";
     }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -238,6 +249,8 @@ Result<json::object> GenerateBenchData(
         {"measurements", measurements},
         {"incidents", incidents},
         {"suppliers", suppliers},
+        {"audits", options.audits_per_tenant * options.tenants},
+        {"nonconformities", nonconformities},
         {"requirements", options.requirements},
         {"framework", "urn:bench:framework:bench-1"},
         {"seconds", seconds},

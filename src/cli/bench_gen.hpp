@@ -28,6 +28,8 @@ struct BenchGenOptions {
     std::int64_t measurements_per_tenant = 1'000;  // over twenty metrics; four reviews
     std::int64_t incidents_per_tenant = 1'000;     // incidents, each with a timeline entry
     std::int64_t suppliers_per_tenant = 200;       // suppliers, each with an assessment
+    std::int64_t audits_per_tenant = 20;           // audits in one programme
+    std::int64_t nonconformities_per_tenant = 1'000;  // with whys and corrective actions
     std::uint64_t seed = 42;
 };
 

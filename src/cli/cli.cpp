@@ -480,6 +480,14 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
            "assessments of the generated framework per organization (with --requirements)"
     )
         ->check(CLI::Range(std::int64_t{0}, std::int64_t{100'000}));
+    gen->add_option("--audits", gen_options.audits_per_tenant, "internal audits per organization")
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{100'000}));
+    gen->add_option(
+           "--nonconformities",
+           gen_options.nonconformities_per_tenant,
+           "nonconformities per organization, with five whys and corrective actions"
+    )
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000}));
     gen->add_option(
            "--results",
            gen_options.results_per_tenant,

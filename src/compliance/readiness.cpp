@@ -330,19 +330,25 @@ Result<json::object> ReadinessService::Checklist(const iam::Principal& who) {
         items.push_back(std::move(monitoring));
 
         Item audit{"9.2", "Internal audit programme and results"};
-        const std::string audits =
-            "assessment_type IN ('internal_audit', 'external_audit') AND status = 'done'";
-        ISMS_TRY_ASSIGN(audit.count, count.Count("assessments", audits));
+        ISMS_TRY_ASSIGN(const std::int64_t programmes, count.Count("audit_programmes", ""));
+        ISMS_TRY_ASSIGN(audit.count, count.Count("audits", "status = 'closed'"));
         ISMS_TRY_ASSIGN(
             const std::int64_t recent,
-            count.Count("assessments", audits + " AND updated_at >= ?", {year_ago})
+            count.Count("audits", "status = 'closed' AND performed_on >= ?", {year_ago})
         );
-        audit.link = "/api/v1/assessments?assessment_type=internal_audit";
-        audit.status = audit.count == 0 ? "missing" : (recent == 0 ? "stale" : "present");
+        audit.link = "/api/v1/audits?status=closed";
+        audit.status =
+            programmes == 0 || audit.count == 0 ? "missing" : (recent == 0 ? "stale" : "present");
         audit.detail =
-            audit.count == 0
-                ? "no audit done (an assessment of type internal_audit, status done)"
-                : fmt::format("{} audit(s) done, {} in the last 12 months", audit.count, recent);
+            programmes == 0 ? "no audit programme planned"
+            : audit.count == 0
+                ? fmt::format("{} audit programme(s), no audit closed yet", programmes)
+                : fmt::format(
+                    "{} audit programme(s), {} audit(s) closed, {} performed in the last 12 months",
+                    programmes,
+                    audit.count,
+                    recent
+                );
         items.push_back(std::move(audit));
 
         Item review{"9.3", "Management review results"};
@@ -361,8 +367,33 @@ Result<json::object> ReadinessService::Checklist(const iam::Principal& who) {
                     "{} review(s) held, {} in the last 12 months", review.count, recent_reviews
                 );
         items.push_back(std::move(review));
-        items.push_back(NotYet("10.2", "Nonconformities and corrective actions", "nonconformities")
+        Item improvement{"10.2", "Nonconformities and corrective actions"};
+        ISMS_TRY_ASSIGN(improvement.count, count.Count("nonconformities", ""));
+        ISMS_TRY_ASSIGN(
+            const std::int64_t open_ncs,
+            count.Count("nonconformities", "(status IS NULL OR status <> 'closed')")
         );
+        ISMS_TRY_ASSIGN(
+            const std::int64_t late_actions,
+            count.Count(
+                "corrective_actions",
+                "due_date < ? AND (status IS NULL OR status NOT IN ('done', 'cancelled'))",
+                {today}
+            )
+        );
+        improvement.link = "/api/v1/nonconformities";
+        improvement.status =
+            improvement.count == 0 ? "missing" : (late_actions > 0 ? "stale" : "present");
+        improvement.detail =
+            improvement.count == 0
+                ? "no nonconformity recorded"
+                : fmt::format(
+                    "{} nonconformity(ies), {} open, {} corrective action(s) overdue",
+                    improvement.count,
+                    open_ncs,
+                    late_actions
+                );
+        items.push_back(std::move(improvement));
     }
     json::array out;
     std::int64_t present = 0;

@@ -1,8 +1,7 @@
 // The readiness checklist: the documented information ISO/IEC 27001:2022 requires, computed
 // from live data, each item present, stale or missing with what it rests on and a link. Items
-// whose registers isms does not have yet (scope, policy, objectives, competence, documents,
-// nonconformities) show as missing and say so. Monitoring (9.1) and management review
-// (9.3) are counted by register name, as the assurance module declares them above this one.
+// that rest on registers of modules above this one (context, people, documents, assurance) are
+// counted by register name through the store, never through those modules.
 #pragma once
 
 #include "compliance/compliance_deps.hpp"

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "assurance/metric_services.hpp"
+#include "assurance/audit_services.hpp"
 #include "catalog/catalog_service.hpp"
 #include "compliance/compliance_services.hpp"
 #include "context/context_services.hpp"
@@ -38,6 +39,7 @@ struct Services {
     documents::DocumentServices& documents;
     operations::OperationsServices& operations;
     notifications::NotificationServices& notifications;
+    assurance::AuditServices& audit;
     report::RiskExports& risk_exports;
     Metrics& metrics;
     const Clock& clock;
@@ -65,6 +67,7 @@ void AppendMetricRoutes(ApiRouter& router, Services& services);
 void AppendReviewRoutes(ApiRouter& router, Services& services);
 void AppendOperationsRoutes(ApiRouter& router, Services& services);
 void AppendNotificationRoutes(ApiRouter& router, Services& services);
+void AppendAuditRoutes(ApiRouter& router, Services& services);
 /// Generic endpoints of every register; add after the specific routes.
 void AppendRegisterRoutes(ApiRouter& router, Services& services);
 

@@ -104,8 +104,9 @@ TEST_F(DemoTest, SeedsAssetsAMappedFrameworkAndARiskProgrammeOnce) {
     ASSERT_TRUE(objectives) << objectives.error().message;
     EXPECT_EQ(objectives->at("total").as_int64(), 1);
     // 4.3 and 6.2 present (scope, objectives); 5.2 and 7.5 present (published policy and
-    // procedure); 7.2 stale (one expired training); 9.1 and 9.3 present (measured, reviewed)
-    EXPECT_EQ(readiness->at("summary").at("present").as_int64(), 11);
+    // procedure); 7.2 stale (one expired training); 9.1 and 9.3 present (measured, reviewed);
+    // 9.2 and 10.2 from the audit programme and its nonconformity
+    EXPECT_EQ(readiness->at("summary").at("present").as_int64(), 12);
     const auto& items = readiness->at("items").as_array();
     EXPECT_EQ(items[1].at("clause"), "5.2");
     EXPECT_EQ(items[1].at("status"), "present");
@@ -125,6 +126,21 @@ TEST_F(DemoTest, SeedsAssetsAMappedFrameworkAndARiskProgrammeOnce) {
     ASSERT_TRUE(policy) << policy.error().message;
     EXPECT_EQ(policy->at("status"), "published");
     EXPECT_EQ(policy->at("latest_version").as_int64(), 2);  // version 2 in review
+
+    auto coverage_of_programme = app_->audit().audits.Coverage(who, RecordId{1});
+    ASSERT_TRUE(coverage_of_programme) << coverage_of_programme.error().message;
+    EXPECT_EQ(coverage_of_programme->at("audits").as_int64(), 2);
+    EXPECT_FALSE(coverage_of_programme->at("clauses").at("gaps").as_array().empty());
+    auto checklist =
+        app_->records().List(who, "audit_checklist_items", {{"result", "nonconforming"}});
+    ASSERT_TRUE(checklist);
+    EXPECT_EQ(checklist->at("total").as_int64(), 1);
+    auto ncs = app_->records().List(who, "nonconformities", {{"source", "audit_finding"}});
+    ASSERT_TRUE(ncs);
+    EXPECT_EQ(ncs->at("total").as_int64(), 1);
+    auto actions = app_->records().List(who, "corrective_actions", {});
+    ASSERT_TRUE(actions);
+    EXPECT_EQ(actions->at("total").as_int64(), 1);
 
     auto again = SeedDemo(*app_);
     ASSERT_FALSE(again);
