@@ -85,6 +85,7 @@ struct App::Impl {
     std::unique_ptr<evidence::EvidenceServices> evidence;
     std::unique_ptr<compliance::ComplianceServices> compliance;
     std::unique_ptr<report::RiskExports> risk_exports;
+    std::unique_ptr<report::Dashboard> dashboard;
     http::Metrics metrics;
     std::unique_ptr<http::Services> services;
     http::ApiRouter router;
@@ -271,6 +272,13 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     impl->compliance->HookRules(*impl->records);
     impl->risk_exports =
         std::make_unique<report::RiskExports>(*impl->db, impl->registry, *impl->clock);
+    impl->dashboard = std::make_unique<report::Dashboard>(report::DashboardDeps{
+        *impl->db,
+        impl->registry,
+        *impl->clock,
+        *impl->compliance,
+        impl->risk->reports,
+        impl->evidence->service});
     impl->services = std::make_unique<http::Services>(http::Services{
         impl->options.config,
         *impl->iam,
@@ -280,6 +288,7 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
         *impl->compliance,
         *impl->evidence,
         *impl->risk_exports,
+        *impl->dashboard,
         impl->metrics,
         *impl->clock});
     http::AppendSystemRoutes(impl->router, *impl->services);
@@ -295,6 +304,8 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     http::AppendEvidenceRoutes(impl->router, *impl->services);
     http::AppendAssessmentRoutes(impl->router, *impl->services);
     http::AppendReadinessRoutes(impl->router, *impl->services);
+    http::AppendGuideRoutes(impl->router, *impl->services);
+    http::AppendDashboardRoutes(impl->router, *impl->services);
     http::AppendThreatRoutes(impl->router, *impl->services);
     http::AppendRegisterRoutes(impl->router, *impl->services);
     return std::unique_ptr<App>(new App(std::move(impl)));

@@ -17,7 +17,8 @@ public:
     ReadinessService(const ComplianceDeps& deps, SoaService& soa) : deps_(deps), soa_(soa) {}
 
     /// {"as_of", "summary": {"items", "present", "stale", "missing"}, "items": [{"clause",
-    /// "title", "status", "detail", "count", "link"}]} in clause order. Every member may read.
+    /// "title", "status", "detail", "count", "available", "link"}]} in clause order; "available"
+    /// is false for what isms does not record yet. Every member may read.
     [[nodiscard]] Result<json::object> Checklist(const iam::Principal& who);
 
 private:

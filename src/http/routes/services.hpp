@@ -11,6 +11,7 @@
 #include "iam/iam_service.hpp"
 #include "iam/principal.hpp"
 #include "records/record_service.hpp"
+#include "report/dashboard.hpp"
 #include "report/risk_exports.hpp"
 #include "risk/risk_services.hpp"
 
@@ -27,6 +28,7 @@ struct Services {
     compliance::ComplianceServices& compliance;
     evidence::EvidenceServices& evidence;
     report::RiskExports& risk_exports;
+    report::Dashboard& dashboard;
     Metrics& metrics;
     const Clock& clock;
 };
@@ -45,6 +47,8 @@ void AppendSoaRoutes(ApiRouter& router, Services& services);
 void AppendEvidenceRoutes(ApiRouter& router, Services& services);
 void AppendAssessmentRoutes(ApiRouter& router, Services& services);
 void AppendReadinessRoutes(ApiRouter& router, Services& services);
+void AppendGuideRoutes(ApiRouter& router, Services& services);
+void AppendDashboardRoutes(ApiRouter& router, Services& services);
 /// Generic endpoints of every register; add after the specific routes.
 void AppendRegisterRoutes(ApiRouter& router, Services& services);
 
