@@ -1,5 +1,5 @@
 # Thin wrappers; CMake presets do the work. Every target installs what it needs first.
-.PHONY: run test build release bench fuzz security-scan fmt fmt-check tidy clean deps-build deps-test tsan soak soak-postgres
+.PHONY: run test build release bench fuzz security-scan fmt fmt-check tidy clean deps-build deps-test tsan soak soak-postgres web
 
 DATA ?= ./isms-data
 FUZZ_TARGETS := json_body list_query csv_import ciso_yaml oscal_import apitest_parser
@@ -12,11 +12,23 @@ deps-build:
 deps-test:
 	@scripts/install-deps.sh test
 
-release: deps-build
+## make web: the web UI's static files in web/dist (web/README.md); npm ci only when the lock
+## file changed, the Vite build only when a source did
+WEB_SOURCES := $(shell find web/src -type f 2>/dev/null) web/index.html web/vite.config.ts web/svelte.config.js web/tsconfig.json
+web: web/dist/index.html
+
+web/node_modules/.package-lock.json: web/package-lock.json | deps-build
+	@cd web && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+web/dist/index.html: web/node_modules/.package-lock.json $(WEB_SOURCES)
+	@cd web && npm run --silent build -- --logLevel warn
+
+release: deps-build web
 	@cmake --preset release >/dev/null
 	@cmake --build build/release -j $(JOBS) --target isms
 
-build: deps-test
+build: deps-test web
 	@cmake --preset dev >/dev/null
 	@cmake --build build/dev -j $(JOBS)
 

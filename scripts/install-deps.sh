@@ -11,7 +11,7 @@ build_pkgs=(
   libcli11-dev libfmt-dev
   libyaml-cpp-dev libpugixml-dev libvalijson-dev libzip-dev libxlsxwriter-dev libqrencode-dev
 )
-test_pkgs=(libgtest-dev libgmock-dev sqlite3 postgresql clang-format curl jq openssl)
+test_pkgs=(libgtest-dev libgmock-dev sqlite3 postgresql clang-format curl jq openssl chromium)
 bench_pkgs=(libbenchmark-dev wrk curl jq time)
 fuzz_pkgs=(clang libclang-rt-14-dev)
 
@@ -30,6 +30,10 @@ for pkg in "${want[@]}"; do
     missing+=("$pkg")
   fi
 done
+# The web UI builds with Node.js and npm: Debian's, unless some other Node.js is already there.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "install-deps: installing ${missing[*]}"

@@ -11,6 +11,7 @@
 #include "core/secret_stream.hpp"
 #include "http/metrics.hpp"
 #include "http/problem.hpp"
+#include "http/static_files.hpp"
 #include "http/routes/services.hpp"
 #include "store/ledger_verify.hpp"
 #include "store/migrate.hpp"
@@ -89,6 +90,7 @@ struct App::Impl {
     http::Metrics metrics;
     std::unique_ptr<http::Services> services;
     http::ApiRouter router;
+    std::unique_ptr<http::StaticFiles> web;
 
     Result<iam::Principal> Authenticate(const http::Request& req, const http::RouteContext& ctx) {
         const std::string_view auth = req.Header("authorization");
@@ -154,6 +156,9 @@ struct App::Impl {
                 );
                 r.SetHeader("Allow", allow);
                 return r;
+            }
+            if (req.method == "GET" && http::StaticFiles::Owns(target->path)) {
+                return web->Serve(target->path, request_id);
             }
             return http::ProblemResponse(404, "not-found", "no route " + target->path, request_id);
         }
@@ -291,6 +296,9 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
         *impl->dashboard,
         impl->metrics,
         *impl->clock});
+    impl->web = std::make_unique<http::StaticFiles>(
+        impl->options.config.web_root.empty() ? ISMS_WEB_DIST : impl->options.config.web_root
+    );
     http::AppendSystemRoutes(impl->router, *impl->services);
     http::AppendAuthRoutes(impl->router, *impl->services);
     http::AppendMfaRoutes(impl->router, *impl->services);

@@ -114,7 +114,8 @@ void AddCommon(CLI::App* cmd, CommonFlags& flags, bool with_format) {
     }
 }
 
-/// `serve` settings given as flags (listen, threads, tls_cert, tls_key, blob_key_file).
+/// `serve` settings given as flags (listen, threads, tls_cert, tls_key, blob_key_file,
+/// web_root).
 int RunServe(
     Output& o, const CommonFlags& flags, const std::map<std::string, std::string>& extra, bool demo
 ) {
@@ -298,6 +299,10 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     serve->add_option(
         "--blob-key-file", blob_key_file, "32-byte key, mode 0600: encrypt new evidence files"
     );
+    std::string web_root;
+    serve->add_option(
+        "--web-root", web_root, "directory of the built web UI (default: web/dist of the source)"
+    );
 
     // init
     auto* init =
@@ -466,7 +471,8 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                 {"threads", threads > 0 ? std::to_string(threads) : ""},
                 {"tls_cert", tls_cert},
                 {"tls_key", tls_key},
-                {"blob_key_file", blob_key_file}};
+                {"blob_key_file", blob_key_file},
+                {"web_root", web_root}};
             std::erase_if(settings, [](const auto& setting) { return setting.second.empty(); });
             return RunServe(o, flags, settings, demo);
         }

@@ -77,6 +77,7 @@ const std::vector<Setting>& Settings() {
         StringSetting("tls_cert", &Config::tls_cert),
         StringSetting("tls_key", &Config::tls_key),
         StringSetting("blob_key_file", &Config::blob_key_file),
+        StringSetting("web_root", &Config::web_root),
         {"log_level",
          [](Config& c, const std::string& text) -> Status {
              static const std::vector<std::string> kLevels = {

@@ -31,6 +31,7 @@ struct Config {
     std::string tls_cert = {};       // PEM certificate chain; with tls_key, `serve` speaks HTTPS
     std::string tls_key = {};        // PEM private key (mode 0600)
     std::string blob_key_file = {};  // 32-byte key (mode 0600): new evidence blobs are encrypted
+    std::string web_root = {};       // the built web UI; empty: web/dist of the source tree built
 };
 
 /// Looks up an environment variable; injected so tests do not touch the process environment.

@@ -533,6 +533,10 @@ private:
         if (name == "data_dir") {
             return host_.DataDir();
         }
+        if (name == "scenario_dir") {  // fixture files beside the scenario
+            return std::filesystem::absolute(std::filesystem::path(scenario_.file).parent_path())
+                .string();
+        }
         if (name == "reference_dir") {
             return ReferenceDir(options_.env ? options_.env : ProcessEnvironment());
         }
