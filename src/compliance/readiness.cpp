@@ -58,6 +58,13 @@ Result<json::object> ReadinessService::Checklist(const iam::Principal& who) {
     const std::string year_ago = FormatDate(today_date - std::chrono::days{365});
     std::vector<Item> items;
     ISMS_TRY_ASSIGN(const std::optional<std::int64_t> latest, soa_.LatestVersion(who));
+    // The SoA service opens its own session: ask it before this one is held, so that one
+    // request never waits for a second reader while keeping the first.
+    std::size_t soa_changes = 0;
+    if (latest) {
+        ISMS_TRY_ASSIGN(json::object diff, soa_.Diff(who, *latest, std::nullopt));
+        soa_changes = diff.at("changes").as_array().size();
+    }
     {
         ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
         Counter count(deps_, session);
@@ -98,8 +105,7 @@ Result<json::object> ReadinessService::Checklist(const iam::Principal& who) {
         if (!latest) {
             soa.detail = "no SoA version issued";
         } else {
-            ISMS_TRY_ASSIGN(json::object diff, soa_.Diff(who, *latest, std::nullopt));
-            const std::size_t changes = diff.at("changes").as_array().size();
+            const std::size_t changes = soa_changes;
             soa.status = changes == 0 ? "present" : "stale";
             soa.link = fmt::format("/api/v1/soa/versions/{}", *latest);
             soa.detail = changes == 0

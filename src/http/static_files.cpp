@@ -50,8 +50,10 @@ Response FileResponse(std::string body, std::string_view name, std::string_view 
 StaticFiles::StaticFiles(std::filesystem::path root) : root_(std::move(root)) {}
 
 bool StaticFiles::Owns(std::string_view path) {
-    return !(path == "/api" || path.starts_with("/api/") || path == "/metrics"
-             || path.starts_with("/metrics/") || path.starts_with("/health"));
+    return !(
+        path == "/api" || path.starts_with("/api/") || path == "/metrics"
+        || path.starts_with("/metrics/") || path.starts_with("/health")
+    );
 }
 
 Response StaticFiles::Serve(std::string_view path, std::string_view request_id) const {
@@ -63,7 +65,9 @@ Response StaticFiles::Serve(std::string_view path, std::string_view request_id) 
         const std::string_view segment = path.substr(pos, end - pos);
         if (!segment.empty()) {
             if (Refused(segment)) {
-                return ProblemResponse(404, "not-found", "no file " + std::string(path), request_id);
+                return ProblemResponse(
+                    404, "not-found", "no file " + std::string(path), request_id
+                );
             }
             file /= std::string(segment);
             name = segment;
@@ -74,7 +78,9 @@ Response StaticFiles::Serve(std::string_view path, std::string_view request_id) 
     if (!name.empty() && ReadFile(file, body)) {
         const bool hashed = path.starts_with(kAssetsPrefix);
         return FileResponse(
-            std::move(body), name, hashed ? kImmutable : (name == "index.html" ? "no-store" : "no-cache")
+            std::move(body),
+            name,
+            hashed ? kImmutable : (name == "index.html" ? "no-store" : "no-cache")
         );
     }
     if (path.starts_with(kAssetsPrefix)) {  // a script or style must never be answered with HTML
