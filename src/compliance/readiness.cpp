@@ -7,6 +7,7 @@
 
 #include "compliance/register_count.hpp"
 #include "iam/permission.hpp"
+#include "store/migrate.hpp"
 #include "store/session.hpp"
 
 namespace isms::compliance {
@@ -27,7 +28,8 @@ struct Item {
 /// Live records of a register of this build, by name.
 class Counter {
 public:
-    Counter(const ComplianceDeps& deps, store::TenantScope& scope) : deps_(deps), counter_(scope) {}
+    Counter(const ComplianceDeps& deps, store::TenantScope& scope)
+        : deps_(deps), scope_(scope), counter_(scope) {}
 
     Result<std::int64_t> Count(
         std::string_view register_name, const std::string& where, const store::SqlParams& extra = {}
@@ -60,6 +62,7 @@ public:
 
 private:
     const ComplianceDeps& deps_;
+    store::TenantScope& scope_;
     RegisterCounter counter_;
 };
 
