@@ -682,7 +682,7 @@ TEST(OscalImport, XmlAttributeNamedLikeChildrenGivesWayToThem) {
     const Framework& framework = library.frameworks.front();
     ASSERT_EQ(framework.groups.size(), 1U);
     EXPECT_EQ(framework.groups.front().id, "g");
-    EXPECT_EQ(framework.nodes.size(), 2U);
+    EXPECT_EQ(framework.nodes.size(), 3U);  // the group and its two controls
 }
 
 TEST(OscalImport, MalformedInputNamesLineAndColumn) {
