@@ -24,13 +24,6 @@ struct Item {
     std::string link;
 };
 
-/// Not recorded in isms yet: the register that holds it is still to come.
-Item NotYet(const char* clause, const char* title, const char* what) {
-    Item i{clause, title};
-    i.detail = fmt::format("isms does not record {} yet", what);
-    return i;
-}
-
 class Counter {
 public:
     Counter(const ComplianceDeps& deps, store::TenantScope& scope) : deps_(deps), scope_(scope) {}
