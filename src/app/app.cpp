@@ -470,6 +470,8 @@ people::PeopleServices& App::people() {
 
 documents::DocumentServices& App::documents() {
     return *impl_->documents;
+}
+
 assurance::MonitoringServices& App::monitoring() {
     return *impl_->monitoring;
 }
