@@ -641,6 +641,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             }
             PrintJsonOrLine(o, *result, json::serialize(*result));
             return kExitOk;
+        }
         if (notification_commands.digest->parsed()) {
             auto result = RunDigestCommand(notification_commands, app);
             if (!result) {
