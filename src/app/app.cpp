@@ -93,6 +93,7 @@ struct App::Impl {
     std::unique_ptr<notifications::NotificationServices> notifications;
     std::unique_ptr<assurance::AuditServices> audit;
     std::unique_ptr<report::RiskExports> risk_exports;
+    std::unique_ptr<report::Dashboard> dashboard;
     http::Metrics metrics;
     std::unique_ptr<http::Services> services;
     http::ApiRouter router;
@@ -314,6 +315,13 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     impl->audit->HookRules(*impl->records);
     impl->risk_exports =
         std::make_unique<report::RiskExports>(*impl->db, impl->registry, *impl->clock);
+    impl->dashboard = std::make_unique<report::Dashboard>(report::DashboardDeps{
+        *impl->db,
+        impl->registry,
+        *impl->clock,
+        *impl->compliance,
+        impl->risk->reports,
+        impl->evidence->service});
     impl->services = std::make_unique<http::Services>(http::Services{
         impl->options.config,
         *impl->iam,
@@ -330,6 +338,7 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
         *impl->notifications,
         *impl->audit,
         *impl->risk_exports,
+        *impl->dashboard,
         impl->metrics,
         *impl->clock});
     impl->web = std::make_unique<http::StaticFiles>(
@@ -355,6 +364,8 @@ Result<std::unique_ptr<App>> App::Open(AppOptions options) {
     http::AppendOperationsRoutes(impl->router, *impl->services);
     http::AppendNotificationRoutes(impl->router, *impl->services);
     http::AppendAuditRoutes(impl->router, *impl->services);
+    http::AppendGuideRoutes(impl->router, *impl->services);
+    http::AppendDashboardRoutes(impl->router, *impl->services);
     http::AppendThreatRoutes(impl->router, *impl->services);
     http::AppendPeopleRoutes(impl->router, *impl->services);
     http::AppendDocumentRoutes(impl->router, *impl->services);

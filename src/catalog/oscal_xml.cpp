@@ -393,7 +393,9 @@ private:
     }
 
     /// Converts a structured child into its member: appended to the array of its group-as name,
-    /// or set as a single member (an unexpected repeat turns that member into an array).
+    /// or set as a single member (an unexpected repeat turns that member into an array). An
+    /// attribute that has the group-as name of children (`<catalog groups="…"><group>`, not
+    /// OSCAL) gives way to the children's array.
     void AddChild(
         json::object& object,
         const pugi::xml_node& child,
@@ -405,7 +407,8 @@ private:
         const std::string_view array_key = Lookup(kArrayKeyOfElement, child_name);
         if (!array_key.empty()) {
             const json::value* existing = object.if_contains(array_key);
-            const std::size_t index = existing != nullptr ? existing->as_array().size() : 0;
+            const std::size_t index =
+                existing != nullptr && existing->is_array() ? existing->as_array().size() : 0;
             path += fmt::format(".{}[{}]", array_key, index);
             json::value converted = ConvertElement(child, path, out);
             json::value& slot = object[array_key];

@@ -6,6 +6,7 @@
 #include "compliance/assessment_rules.hpp"
 #include "compliance/assessment_service.hpp"
 #include "compliance/compliance_deps.hpp"
+#include "compliance/guide.hpp"
 #include "compliance/readiness.hpp"
 #include "compliance/soa_service.hpp"
 #include "records/record_service.hpp"
@@ -18,7 +19,8 @@ struct ComplianceServices {
           assessment_rules(deps.catalog),
           soa(deps),
           assessments(deps),
-          readiness(deps, soa) {}
+          readiness(deps, soa),
+          guide(deps, readiness, soa) {}
 
     /// Hooks the rules to the writes of applied controls and assessments.
     void HookRules(records::RecordService& records) {
@@ -31,6 +33,7 @@ struct ComplianceServices {
     SoaService soa;
     AssessmentService assessments;
     ReadinessService readiness;
+    GuideService guide;
 };
 
 }  // namespace isms::compliance

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "compliance/register_count.hpp"
 #include "iam/permission.hpp"
 #include "store/migrate.hpp"
 #include "store/session.hpp"
@@ -24,26 +25,16 @@ struct Item {
     std::string link;
 };
 
+/// Live records of a register of this build, by name.
 class Counter {
 public:
-    Counter(const ComplianceDeps& deps, store::TenantScope& scope) : deps_(deps), scope_(scope) {}
+    Counter(const ComplianceDeps& deps, store::TenantScope& scope)
+        : deps_(deps), scope_(scope), counter_(scope) {}
 
-    /// Live records of `register_name` matching `where` (SQL over its columns, may be empty).
     Result<std::int64_t> Count(
         std::string_view register_name, const std::string& where, const store::SqlParams& extra = {}
     ) {
-        store::SqlParams params{scope_.tenant().value};
-        params.insert(params.end(), extra.begin(), extra.end());
-        ISMS_TRY_ASSIGN(
-            auto rows,
-            scope_.sql().Query(
-                "SELECT COUNT(*) FROM " + store::RegisterTable(deps_.registry.Get(register_name))
-                    + " WHERE tenant_id = ? AND archived_at IS NULL"
-                    + (where.empty() ? "" : " AND " + where),
-                params
-            )
-        );
-        return rows[0].Int(0);
+        return counter_.Count(deps_.registry.Get(register_name), where, extra);
     }
 
     /// Pairs of an active person and a competence their job role requires (role_competences)
@@ -72,6 +63,7 @@ public:
 private:
     const ComplianceDeps& deps_;
     store::TenantScope& scope_;
+    RegisterCounter counter_;
 };
 
 }  // namespace
@@ -83,6 +75,13 @@ Result<json::object> ReadinessService::Checklist(const iam::Principal& who) {
     const std::string year_ago = FormatDate(today_date - std::chrono::days{365});
     std::vector<Item> items;
     ISMS_TRY_ASSIGN(const std::optional<std::int64_t> latest, soa_.LatestVersion(who));
+    // The SoA service opens its own session: ask it before this one is held, so that one
+    // request never waits for a second reader while keeping the first.
+    std::size_t soa_changes = 0;
+    if (latest) {
+        ISMS_TRY_ASSIGN(json::object diff, soa_.Diff(who, *latest, std::nullopt));
+        soa_changes = diff.at("changes").as_array().size();
+    }
     {
         ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
         Counter count(deps_, session);
@@ -167,8 +166,7 @@ Result<json::object> ReadinessService::Checklist(const iam::Principal& who) {
         if (!latest) {
             soa.detail = "no SoA version issued";
         } else {
-            ISMS_TRY_ASSIGN(json::object diff, soa_.Diff(who, *latest, std::nullopt));
-            const std::size_t changes = diff.at("changes").as_array().size();
+            const std::size_t changes = soa_changes;
             soa.status = changes == 0 ? "present" : "stale";
             soa.link = fmt::format("/api/v1/soa/versions/{}", *latest);
             soa.detail = changes == 0

@@ -18,6 +18,7 @@
 #include "notifications/notification_services.hpp"
 #include "operations/operations_services.hpp"
 #include "records/record_service.hpp"
+#include "report/dashboard.hpp"
 #include "report/risk_exports.hpp"
 #include "risk/risk_services.hpp"
 
@@ -41,6 +42,7 @@ struct Services {
     notifications::NotificationServices& notifications;
     assurance::AuditServices& audit;
     report::RiskExports& risk_exports;
+    report::Dashboard& dashboard;
     Metrics& metrics;
     const Clock& clock;
 };
@@ -68,6 +70,8 @@ void AppendReviewRoutes(ApiRouter& router, Services& services);
 void AppendOperationsRoutes(ApiRouter& router, Services& services);
 void AppendNotificationRoutes(ApiRouter& router, Services& services);
 void AppendAuditRoutes(ApiRouter& router, Services& services);
+void AppendGuideRoutes(ApiRouter& router, Services& services);
+void AppendDashboardRoutes(ApiRouter& router, Services& services);
 /// Generic endpoints of every register; add after the specific routes.
 void AppendRegisterRoutes(ApiRouter& router, Services& services);
 

@@ -665,6 +665,26 @@ TEST(OscalImport, XmlProseBecomesMarkdownWithParameters) {
     EXPECT_EQ(framework.groups.front().id, "controls");
 }
 
+// Found by fuzz_oscal_import: an attribute with the group-as name of child elements (not
+// OSCAL) made the XML conversion call as_array() on a string and abort the process.
+TEST(OscalImport, XmlAttributeNamedLikeChildrenGivesWayToThem) {
+    const Library library = MustImport(
+        R"(<catalog xmlns="http://csrc.nist.gov/ns/oscal/1.0" uuid="11111111-1111-4111-8111-111111111111" groups="x">
+  <metadata><title>Clash</title><version>1</version><oscal-version>1.1.2</oscal-version></metadata>
+  <group id="g" controls="y">
+    <title>G</title>
+    <control id="g-1"><title>One</title></control>
+    <control id="g-2"><title>Two</title></control>
+  </group>
+</catalog>)",
+        "clash.xml"
+    );
+    const Framework& framework = library.frameworks.front();
+    ASSERT_EQ(framework.groups.size(), 1U);
+    EXPECT_EQ(framework.groups.front().id, "g");
+    EXPECT_EQ(framework.nodes.size(), 2U);
+}
+
 TEST(OscalImport, MalformedInputNamesLineAndColumn) {
     auto json = ImportOscal("{\"catalog\": {\n  \"uuid\": ,\n}}", "bad.json", NotFound);
     ASSERT_FALSE(json);

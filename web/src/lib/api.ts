@@ -45,6 +45,11 @@ export function setCsrfToken(token: string | null): void {
   }
 }
 
+/** The session's CSRF token, for requests made outside request() (uploads with progress). */
+export function csrfToken(): string | null {
+  return sessionStorage.getItem(kCsrfKey);
+}
+
 export function hasCsrfToken(): boolean {
   return sessionStorage.getItem(kCsrfKey) !== null;
 }
