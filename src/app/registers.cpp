@@ -1,13 +1,13 @@
 #include "app/registers.hpp"
 
-#include "assurance/metric_registers.hpp"
 #include "assurance/audit_registers.hpp"
+#include "assurance/metric_registers.hpp"
 #include "compliance/compliance_registers.hpp"
 #include "context/context_registers.hpp"
 #include "documents/documents_registers.hpp"
 #include "evidence/evidence_registers.hpp"
-#include "people/people_registers.hpp"
 #include "operations/operations_registers.hpp"
+#include "people/people_registers.hpp"
 #include "risk/risk_registers.hpp"
 
 namespace isms::app {

@@ -5,12 +5,12 @@
 #include <random>
 
 #include "cli/bench_gen_assessments.hpp"
-#include "cli/bench_gen_context.hpp"
 #include "cli/bench_gen_audit.hpp"
+#include "cli/bench_gen_context.hpp"
 #include "cli/bench_gen_controls.hpp"
-#include "cli/bench_gen_people.hpp"
 #include "cli/bench_gen_monitoring.hpp"
 #include "cli/bench_gen_operations.hpp"
+#include "cli/bench_gen_people.hpp"
 #include "cli/bench_gen_risks.hpp"
 #include "core/crypto.hpp"
 

@@ -2,8 +2,8 @@
 // Handlers only parse, call one service and render (STYLE rule 11).
 #pragma once
 
-#include "assurance/metric_services.hpp"
 #include "assurance/audit_services.hpp"
+#include "assurance/metric_services.hpp"
 #include "catalog/catalog_service.hpp"
 #include "compliance/compliance_services.hpp"
 #include "context/context_services.hpp"
@@ -14,9 +14,9 @@
 #include "http/router.hpp"
 #include "iam/iam_service.hpp"
 #include "iam/principal.hpp"
-#include "people/people_services.hpp"
 #include "notifications/notification_services.hpp"
 #include "operations/operations_services.hpp"
+#include "people/people_services.hpp"
 #include "records/record_service.hpp"
 #include "report/dashboard.hpp"
 #include "report/risk_exports.hpp"
