@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "assurance/metric_services.hpp"
 #include "assurance/audit_services.hpp"
+#include "assurance/metric_services.hpp"
 #include "catalog/catalog_service.hpp"
 #include "compliance/compliance_services.hpp"
 #include "context/context_services.hpp"
@@ -21,9 +21,9 @@
 #include "http/message.hpp"
 #include "http/router.hpp"
 #include "iam/iam_service.hpp"
-#include "people/people_services.hpp"
 #include "notifications/notification_services.hpp"
 #include "operations/operations_services.hpp"
+#include "people/people_services.hpp"
 #include "records/record_service.hpp"
 #include "risk/risk_services.hpp"
 #include "schema/registry.hpp"
