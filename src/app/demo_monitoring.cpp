@@ -59,6 +59,20 @@ Status SeedDemoMonitoring(App& app, const iam::Principal& admin) {
         )
     );
     const std::int64_t phishing_id = phishing.at("id").as_int64();
+    ISMS_TRY(records.Create(
+        admin,
+        "objectives",
+        {{"title", "Fewer than 8 % of staff click a simulated phishing mail"},
+         {"measure", "The monthly phishing simulation's click rate (metric above)."},
+         {"target", "≤ 8 % every month"},
+         {"target_value", 8},
+         {"current_value", kClickRates[std::size(kClickRates) - 1]},
+         {"unit", "%"},
+         {"due_date", DaysAgo(app, -180)},
+         {"status", "on_track"},
+         {"metrics", json::array{phishing_id}},
+         {"owner", admin.user.value}}
+    ));
     const int months = static_cast<int>(std::size(kClickRates));
     for (int i = 0; i < months; ++i) {
         ISMS_TRY(records.Create(

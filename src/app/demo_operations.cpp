@@ -117,6 +117,9 @@ Status SeedIncidents(App& app, const iam::Principal& admin, const DemoOperations
         ));
     }
     ISMS_TRY(app.operations().service.RaiseRisk(admin, RecordId{phishing}, {}));
+    ISMS_TRY(app.operations().service.RaiseNonconformity(
+        admin, RecordId{phishing}, {{"classification", "minor"}, {"owner", admin.user.value}}
+    ));
     ISMS_TRY(Create(
         app,
         admin,

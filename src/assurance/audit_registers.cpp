@@ -58,7 +58,10 @@ RegisterSpec Audits() {
         ReferenceList("scope_applied_controls", "applied_controls")
             .Label("Applied controls in scope"),
         Markdown("criteria").Searchable().Label("Audit criteria"),
-        DateField("planned_start").Label("Planned start"),
+        DateField("planned_start")
+            .Label("Planned start")
+            .Reminds("audit starts")
+            .SettledWhen("status", {"reporting", "closed", "cancelled"}),
         DateField("planned_end").Label("Planned end"),
         DateField("performed_on").Label("Performed on"),
         User("lead_auditor").Label("Lead auditor"),
@@ -149,7 +152,15 @@ RegisterSpec Nonconformities() {
             .Required()
             .Label("Source"),
         Reference("finding", "audit_findings").Label("Audit finding"),
-        Text("source_reference").MaxLength(200).Label("Source reference"),
+        Reference("incident", "incidents").Label("Incident"),
+        Reference("management_review", "management_reviews").Label("Management review"),
+        Reference("measurement", "measurements")
+            .Label("Measurement")
+            .Describe("The measurement whose target breach revealed the nonconformity."),
+        Text("source_reference")
+            .MaxLength(200)
+            .Label("Source reference")
+            .Describe("Free text for a source isms does not record, e.g. a complaint's number."),
         Enum("classification", {"major", "minor"}).Label("Classification"),
         Enum("status", {"open", "analysing", "action_planned", "verifying", "closed"})
             .Label("Status"),
@@ -204,7 +215,10 @@ RegisterSpec CorrectiveActions() {
         Text("title").Required().Searchable().MaxLength(200).Label("Title"),
         Markdown("description").Label("Description"),
         Enum("status", {"open", "in_progress", "done", "cancelled"}).Label("Status"),
-        DateField("due_date").Label("Due date"),
+        DateField("due_date")
+            .Label("Due date")
+            .Reminds("corrective action due")
+            .SettledWhen("status", {"done", "cancelled"}),
         DateField("completed_on").Label("Completed on"),
     };
     return s;
@@ -230,7 +244,10 @@ RegisterSpec Improvements() {
         Reference("finding", "audit_findings").Label("Audit finding"),
         Enum("status", {"proposed", "approved", "in_progress", "done", "rejected"}).Label("Status"),
         Markdown("expected_benefit").Label("Expected benefit"),
-        DateField("due_date").Label("Due date"),
+        DateField("due_date")
+            .Label("Due date")
+            .Reminds("improvement due")
+            .SettledWhen("status", {"done", "rejected"}),
         DateField("completed_on").Label("Completed on"),
     };
     return s;

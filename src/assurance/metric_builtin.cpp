@@ -65,12 +65,13 @@ constexpr std::array kBuiltins = {
     BuiltinMetric{
         "training_completion",
         "Training completion",
-        "Training records that are completed",
-        "completed training records / all training records × 100",
+        "Required competences (role_competences of each person's job role) held with a "
+        "current, unexpired training record",
+        "required competences with current training / required competences × 100",
         "%",
         "at_least",
         95,
-        "training_records"},
+        "role_competences"},
 };
 
 /// Runs a query whose first column of the first row is a count.
@@ -179,43 +180,13 @@ Result<const schema::RegisterSpec*> Needed(const MonitoringDeps& deps, std::stri
     return spec;
 }
 
-/// Those of `candidates` that `field`'s enum knows (none when there is no such field).
-std::vector<std::string> KnownValues(
-    const schema::FieldSpec* field, std::initializer_list<const char*> candidates
-) {
-    std::vector<std::string> out;
-    if (field == nullptr) {
-        return out;
-    }
-    for (const char* c : candidates) {
-        if (std::find(field->values.begin(), field->values.end(), c) != field->values.end()) {
-            out.emplace_back(c);
-        }
-    }
-    return out;
-}
-
-std::string InList(const std::vector<std::string>& values) {
-    std::string sql;
-    for (const std::string& v : values) {
-        sql += (sql.empty() ? "'" : ", '") + v + "'";  // values come from declarations
-    }
-    return "(" + sql + ")";
-}
-
 Result<BuiltinValue> NonconformityDays(const MonitoringDeps& deps, store::TenantScope& scope) {
     ISMS_TRY_ASSIGN(const schema::RegisterSpec* spec, Needed(deps, "nonconformities"));
-    const std::vector<std::string> closed =
-        KnownValues(spec->Field("status"), {"closed", "done", "verified"});
-    if (closed.empty()) {
-        return Error::Conflict("nonconformities have no closed status to measure");
-    }
-    const char* closed_on = spec->Field("closed_on") != nullptr ? "closed_on" : "updated_at";
     ISMS_TRY_ASSIGN(
         auto rows,
         scope.sql().Query(
-            std::string("SELECT created_at, ") + closed_on + Live(*spec) + " AND status IN "
-                + InList(closed),
+            "SELECT created_at, closed_on" + Live(*spec)
+                + " AND status = 'closed' AND closed_on IS NOT NULL",
             {scope.tenant().value}
         )
     );
@@ -237,31 +208,40 @@ Result<BuiltinValue> NonconformityDays(const MonitoringDeps& deps, store::Tenant
         fmt::format("mean over {} closed nonconformity(ies)", n)};
 }
 
+/// Training records carry no status: a required competence (role_competences of a person's job
+/// role, people who have not left) is met when the person has a training record for it that
+/// has not expired — the figure GET /api/v1/competence-gaps reports as met.
 Result<BuiltinValue> TrainingCompletion(const MonitoringDeps& deps, store::TenantScope& scope) {
-    ISMS_TRY_ASSIGN(const schema::RegisterSpec* spec, Needed(deps, "training_records"));
-    const std::vector<std::string> done =
-        KnownValues(spec->Field("status"), {"completed", "done", "passed"});
-    if (done.empty()) {
-        return Error::Conflict("training records have no completed status to measure");
-    }
+    ISMS_TRY_ASSIGN(const schema::RegisterSpec* people, Needed(deps, "people"));
+    ISMS_TRY_ASSIGN(const schema::RegisterSpec* required, Needed(deps, "role_competences"));
+    ISMS_TRY_ASSIGN(const schema::RegisterSpec* training, Needed(deps, "training_records"));
+    const std::string requirements =
+        " FROM " + store::RegisterTable(*people) + " p JOIN " + store::RegisterTable(*required)
+        + " rc ON rc.tenant_id = p.tenant_id AND rc.archived_at IS NULL AND rc.role = p.job_role"
+        + " WHERE p.tenant_id = ? AND p.archived_at IS NULL"
+        + " AND (p.status IS NULL OR p.status <> 'left')";
     ISMS_TRY_ASSIGN(
         const std::int64_t all,
-        CountOf(scope, "SELECT COUNT(*)" + Live(*spec), {scope.tenant().value})
+        CountOf(scope, "SELECT COUNT(*)" + requirements, {scope.tenant().value})
     );
     if (all == 0) {
-        return Error::Conflict("no training is recorded yet");
+        return Error::Conflict("no person has a required competence yet (role_competences)");
     }
     ISMS_TRY_ASSIGN(
-        const std::int64_t completed,
+        const std::int64_t met,
         CountOf(
             scope,
-            "SELECT COUNT(*)" + Live(*spec) + " AND status IN " + InList(done),
-            {scope.tenant().value}
+            "SELECT COUNT(*)" + requirements + " AND EXISTS (SELECT 1 FROM "
+                + store::RegisterTable(*training)
+                + " t WHERE t.tenant_id = p.tenant_id AND t.archived_at IS NULL"
+                + " AND t.person = p.id AND t.competence = rc.competence"
+                + " AND (t.expires_on IS NULL OR t.expires_on >= ?))",
+            {scope.tenant().value, FormatDate(Today(deps.clock))}
         )
     );
     return BuiltinValue{
-        Percent(completed, all),
-        fmt::format("{} of {} training record(s) completed", completed, all)};
+        Percent(met, all),
+        fmt::format("{} of {} required competence(s) held with current training", met, all)};
 }
 
 }  // namespace

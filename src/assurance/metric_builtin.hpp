@@ -1,6 +1,6 @@
 // The built-in automatic metrics (ISO/IEC 27001:2022 9.1): values isms computes from its own
-// data — Annex A implementation, overdue treatment, stale evidence, risks above acceptance, and,
-// once their registers exist, nonconformity closing time and training completion. Registers of
+// data — Annex A implementation, overdue treatment, stale evidence, risks above acceptance,
+// nonconformity closing time and training completion (competences held). Registers of
 // other modules are read by name through the store, never through their headers.
 #pragma once
 

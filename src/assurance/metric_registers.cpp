@@ -123,10 +123,20 @@ RegisterSpec ReviewActions() {
         Text("title").Required().Searchable().MaxLength(300).Label("Action"),
         Markdown("description").Searchable().Label("Description"),
         Enum("kind", {"improvement", "isms_change", "resource"}).Label("Kind"),
-        DateField("due_date").Required().Label("Due"),
+        DateField("due_date")
+            .Required()
+            .Label("Due")
+            .Reminds("management review action due")
+            .SettledWhen("status", {"done", "cancelled"}),
         Enum("status", {"open", "in_progress", "done", "cancelled"}).Label("Status"),
         DateField("completed_on").Label("Completed on"),
         Markdown("outcome").Label("Outcome"),
+        Reference("change", "isms_changes")
+            .Label("ISMS change")
+            .Describe("The planned change (6.3) that carries out an isms_change action."),
+        Reference("improvement", "improvements")
+            .Label("Improvement")
+            .Describe("The improvement logged for an improvement action."),
     };
     return s;
 }

@@ -41,7 +41,10 @@ RegisterSpec ContextIssues() {
         Enum("significance", {"low", "medium", "high"}).Label("Significance"),
         ReferenceList("risks", "risks").Label("Linked risks"),
         Enum("status", {"open", "monitored", "closed"}).Label("Status"),
-        DateField("review_date").Label("Next review"),
+        DateField("review_date")
+            .Label("Next review")
+            .Reminds("context issue review due")
+            .SettledWhen("status", {"closed"}),
     };
     return s;
 }
@@ -77,7 +80,7 @@ RegisterSpec InterestedParties() {
         Text("contact").MaxLength(200).Label("Contact"),
         Enum("influence", {"low", "medium", "high"}).Label("Influence on the ISMS"),
         Enum("interest", {"low", "medium", "high"}).Label("Interest in information security"),
-        DateField("review_date").Label("Next review"),
+        DateField("review_date").Label("Next review").Reminds("interested party review due"),
     };
     return s;
 }
@@ -146,7 +149,10 @@ RegisterSpec Obligations() {
             .Label("Justification")
             .Describe("Required when the obligation is not applicable."),
         DateField("effective_from").Label("In force from"),
-        DateField("review_date").Label("Next review"),
+        DateField("review_date")
+            .Label("Next review")
+            .Reminds("obligation review due")
+            .SettledWhen("status", {"not_applicable"}),
     };
     return s;
 }
@@ -198,11 +204,18 @@ RegisterSpec Objectives() {
         Decimal("target_value").Label("Target value"),
         Decimal("current_value").Label("Current value"),
         Text("unit").MaxLength(50).Label("Unit"),
-        DateField("due_date").Required().Label("Due date"),
+        DateField("due_date")
+            .Required()
+            .Label("Due date")
+            .Reminds("objective due")
+            .SettledWhen("status", {"achieved", "missed", "cancelled"}),
         Enum("status", {"planned", "on_track", "at_risk", "achieved", "missed", "cancelled"})
             .Label("Status"),
         Markdown("resources").Label("Resources required"),
         ReferenceList("treatment_actions", "treatment_actions").Label("Treatment actions"),
+        ReferenceList("metrics", "metrics")
+            .Label("Measured by")
+            .Describe("The metrics whose measurements show progress towards the objective."),
         DateField("achieved_on").Label("Achieved on"),
     };
     return s;
@@ -227,7 +240,10 @@ RegisterSpec IsmsChanges() {
             .Label("Status")
             .Describe("Approval needs consequences, resources and a responsible member; done, "
                       "rejected and cancelled are final."),
-        DateField("planned_for").Label("Planned for"),
+        DateField("planned_for")
+            .Label("Planned for")
+            .Reminds("ISMS change planned")
+            .SettledWhen("status", {"done", "rejected", "cancelled"}),
         DateField("completed_on").Label("Completed on"),
         ReferenceList("risks", "risks").Label("Risks considered"),
         ReferenceList("objectives", "objectives").Label("Objectives affected"),

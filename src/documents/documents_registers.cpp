@@ -39,7 +39,7 @@ RegisterSpec Documents() {
             .Range(1, 60)
             .Label("Review every (months)")
             .Describe("Publishing or reviewing sets the next review this far ahead."),
-        DateField("next_review_on").Label("Next review on"),
+        DateField("next_review_on").Label("Next review on").Reminds("document review due"),
         DateField("last_reviewed_on").Computed().Label("Last reviewed on"),
         Enum("status", States())
             .Computed()

@@ -61,6 +61,55 @@ Result<json::object> OperationsService::RaiseRisk(
         {"risk", schema::RecordToJson(deps_.registry.Get("risks"), created)}};
 }
 
+Result<json::object> OperationsService::RaiseNonconformity(
+    const iam::Principal& who, RecordId id, const json::object& body
+) {
+    const schema::RegisterSpec& incidents = deps_.registry.Get("incidents");
+    const schema::RegisterSpec& ncs = deps_.registry.Get("nonconformities");
+    ISMS_TRY_ASSIGN(
+        auto tx, store::WriteTx::Begin(deps_.db, who.tenant, who.AsActor(), deps_.clock, deps_.key)
+    );
+    ISMS_TRY_ASSIGN(const schema::Record incident, store::GetRecord(tx, incidents, id));
+    ISMS_TRY(iam::Authorize(who, ncs, iam::Action::kCreate));
+    ISMS_TRY_ASSIGN(
+        auto raised,
+        tx.sql().Query(
+            "SELECT ref FROM " + store::RegisterTable(ncs)
+                + " WHERE tenant_id = ? AND archived_at IS NULL AND incident = ? ORDER BY id",
+            {who.tenant.value, id.value}
+        )
+    );
+    if (!raised.empty()) {
+        return Error::Conflict(
+            fmt::format("incident: {} was already raised as {}", incident.ref, raised[0].Text(0))
+        );
+    }
+    json::object nc = body;
+    nc["source"] = "incident";
+    nc["incident"] = id.value;
+    if (!nc.contains("title")) {
+        nc["title"] =
+            fmt::format("Incident {}: {}", incident.ref, detail::TextOf(incident.fields, "title"));
+    }
+    const std::string_view root_cause = detail::TextOf(incident.fields, "root_cause");
+    if (!nc.contains("description") && !root_cause.empty()) {
+        nc["description"] = root_cause;
+    }
+    if (!nc.contains("status")) {
+        nc["status"] = "open";
+    }
+    if (!nc.contains("detected_on")) {
+        nc["detected_on"] = FormatDate(Today(deps_.clock));
+    }
+    ISMS_TRY_ASSIGN(
+        const schema::Record created, deps_.records.CreateIn(tx, who, "nonconformities", nc)
+    );
+    ISMS_TRY(tx.Commit());
+    return json::object{
+        {"incident", schema::RecordToJson(incidents, incident)},
+        {"nonconformity", schema::RecordToJson(ncs, created)}};
+}
+
 Result<json::object> OperationsService::Expired(const iam::Principal& who) {
     const schema::RegisterSpec& spec = deps_.registry.Get("exceptions");
     ISMS_TRY(iam::Authorize(who, spec, iam::Action::kRead));

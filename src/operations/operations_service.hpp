@@ -1,6 +1,6 @@
 // Use cases of the operations registers beyond their generic endpoints: an incident's lessons
-// learned raised as a risk in one transaction (A.5.27 → 6.1.2), and the approved exceptions
-// past their expiry.
+// learned raised as a risk in one transaction (A.5.27 → 6.1.2), an incident raised as a
+// nonconformity (A.5.26 → 10.2), and the approved exceptions past their expiry.
 #pragma once
 
 #include "core/clock.hpp"
@@ -32,6 +32,15 @@ public:
     /// in the incident's `risks`, in one transaction: {"incident": record, "risk": record}.
     /// `body` may hold any risk field; the incident needs its lessons learned first.
     [[nodiscard]] Result<json::object> RaiseRisk(
+        const iam::Principal& who, RecordId id, const json::object& body
+    );
+
+    /// Raises incident `id` as a nonconformity (10.2) — source incident, `incident` set, status
+    /// open, detected today, title "Incident INC-n: …" and the incident's root cause as its
+    /// description unless `body` gives them; `body` may hold any nonconformity field — in one
+    /// transaction: {"incident": record, "nonconformity": record}. Needs the right to create
+    /// nonconformities; 409 when a nonconformity of the incident exists already.
+    [[nodiscard]] Result<json::object> RaiseNonconformity(
         const iam::Principal& who, RecordId id, const json::object& body
     );
 

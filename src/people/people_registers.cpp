@@ -64,7 +64,10 @@ RegisterSpec TrainingRecords() {
         Text("competence").Required().Searchable().MaxLength(200).Label("Competence gained"),
         Text("provider").MaxLength(200).Label("Provider"),
         DateField("completed_on").Required().Label("Completed on"),
-        DateField("expires_on").Label("Expires on").Describe("No longer current after this day."),
+        DateField("expires_on")
+            .Label("Expires on")
+            .Describe("No longer current after this day.")
+            .Reminds("training expires"),
         Reference("evidence", "evidence").Label("Evidence"),
     };
     return s;

@@ -1,5 +1,6 @@
 #include "app/demo.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include <gtest/gtest.h>
@@ -138,6 +139,24 @@ TEST_F(DemoTest, SeedsAssetsAMappedFrameworkAndARiskProgrammeOnce) {
     auto ncs = app_->records().List(who, "nonconformities", {{"source", "audit_finding"}});
     ASSERT_TRUE(ncs);
     EXPECT_EQ(ncs->at("total").as_int64(), 1);
+    auto from_incident = app_->records().List(who, "nonconformities", {{"source", "incident"}});
+    ASSERT_TRUE(from_incident);
+    ASSERT_EQ(from_incident->at("total").as_int64(), 1);
+    EXPECT_FALSE(from_incident->at("items").as_array()[0].at("incident").is_null());
+    auto all_objectives = app_->records().List(who, "objectives", {});
+    ASSERT_TRUE(all_objectives);
+    const auto& objective_items = all_objectives->at("items").as_array();
+    EXPECT_EQ(  // the phishing objective, measured by the click-rate metric
+        std::count_if(
+            objective_items.begin(),
+            objective_items.end(),
+            [](const json::value& o) {
+                const json::value& m = o.at("metrics");
+                return m.is_array() && m.as_array().size() == 1;
+            }
+        ),
+        1
+    );
     auto actions = app_->records().List(who, "corrective_actions", {});
     ASSERT_TRUE(actions);
     EXPECT_EQ(actions->at("total").as_int64(), 1);
