@@ -1,0 +1,18 @@
+// Workflow panels: a register's record screen shows its panel under the fields (document
+// approval, audit checklist, nonconformity closure, review compilation…). Add a register's panel
+// by adding a row here; the panel gets the record and calls `changed` after it altered it.
+import type { Component } from 'svelte';
+import type { RegisterRecord } from './lib/types';
+
+export interface PanelProps {
+  record: RegisterRecord;
+  /** Reloads the record (its version and fields) after the panel changed it. */
+  changed: () => void;
+}
+
+const kPanels: Record<string, Component<PanelProps>> = {};
+
+/** The workflow panel of `register`, if it has one. */
+export function panelOf(register: string): Component<PanelProps> | undefined {
+  return kPanels[register];
+}
