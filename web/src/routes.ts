@@ -14,6 +14,7 @@ import RegisterList from './screens/RegisterList.svelte';
 import RiskDetail from './screens/RiskDetail.svelte';
 import RiskHeatmap from './screens/RiskHeatmap.svelte';
 import RiskMethod from './screens/RiskMethod.svelte';
+import Scope from './screens/Scope.svelte';
 import Soa from './screens/Soa.svelte';
 
 export type RouteParams = Record<string, string>;
@@ -56,6 +57,7 @@ const kRoutes: RouteRow[] = [
   { pattern: '/frameworks', screen: Frameworks },
   { pattern: '/frameworks/:id', screen: FrameworkDetail },
   { pattern: '/evidence', screen: Evidence },
+  { pattern: '/scope', screen: Scope },
 ];
 
 /** Matches `path?query` (the hash without `#`) against the table; literal segments win. */
