@@ -29,7 +29,12 @@ after(async () => {
 });
 
 const treeItem = (page, urn) => page.locator(`[role="treeitem"][data-urn="${urn}"]`);
-const focusedUrn = (page) => page.evaluate(() => document.activeElement?.getAttribute('data-urn'));
+const expanded = (page, urn, open) => page.locator(`[role="treeitem"][data-urn="${urn}"][aria-expanded="${open}"]`).waitFor();
+const focusOn = (page, urn) => page.waitForFunction((u) => document.activeElement?.getAttribute('data-urn') === u, urn);
+async function rowCount(tree, count) {
+  await tree.getByRole('treeitem').nth(count - 1).waitFor();
+  await tree.getByRole('treeitem').nth(count).waitFor({ state: 'detached' });
+}
 
 test('the catalog lists the frameworks with their counts, the mapping sets and a coverage', async () => {
   const frameworks = (await call('GET', '/api/v1/frameworks')).body.items;
@@ -92,33 +97,37 @@ test('the requirement tree opens by keyboard, shows a requirement with its mappi
   await page.getByRole('heading', { name: framework.name, level: 1 }).waitFor();
   const tree = page.getByRole('tree', { name: `Requirements of ${framework.name}` });
   await tree.waitFor();
-  assert.equal(await tree.getByRole('treeitem').count(), framework.tree.length, 'the tree opens collapsed');
+  await rowCount(tree, framework.tree.length); // the tree opens collapsed
 
-  // Tab reaches the first row; Right opens it, Down moves into it, Enter selects, Left goes back up
+  // Right opens a branch, Down moves into it, Enter selects, Left goes back up and closes it
   await treeItem(page, clause4.urn).focus();
-  assert.equal(await treeItem(page, clause4.urn).getAttribute('aria-expanded'), 'false');
+  await expanded(page, clause4.urn, false);
   await page.keyboard.press('ArrowRight');
-  assert.equal(await treeItem(page, clause4.urn).getAttribute('aria-expanded'), 'true');
-  assert.equal(await tree.getByRole('treeitem').count(), framework.tree.length + clause4.children.length);
+  await expanded(page, clause4.urn, true);
+  await rowCount(tree, framework.tree.length + clause4.children.length);
   await page.keyboard.press('ArrowDown');
-  assert.equal(await focusedUrn(page), clause4.children[0].urn);
+  await focusOn(page, clause4.children[0].urn);
   await page.keyboard.press('ArrowDown');
-  assert.equal(await focusedUrn(page), clause4.children[1].urn);
+  await focusOn(page, clause4.children[1].urn);
   await page.keyboard.press('Enter');
   const picked = clause4.children[1];
   await page.getByRole('heading', { name: `${picked.ref_id} ${picked.name}`, level: 2 }).waitFor();
   assert.equal(await treeItem(page, picked.urn).getAttribute('aria-selected'), 'true');
   await page.getByText(picked.description).waitFor();
   await page.keyboard.press('ArrowLeft');
-  assert.equal(await focusedUrn(page), clause4.urn);
+  await focusOn(page, clause4.urn);
   await page.keyboard.press('ArrowLeft');
-  assert.equal(await treeItem(page, clause4.urn).getAttribute('aria-expanded'), 'false');
-  assert.equal(await tree.getByRole('treeitem').count(), framework.tree.length);
+  await expanded(page, clause4.urn, false);
+  await rowCount(tree, framework.tree.length);
+  await page.keyboard.press('End');
+  await focusOn(page, framework.tree.at(-1).urn);
+  await page.keyboard.press('Home');
+  await focusOn(page, framework.tree[0].urn);
 
   // an Annex A control and what it maps to in the 2013 edition (the built-in correspondence)
-  await page.keyboard.press('End');
   await treeItem(page, annexTheme.urn).focus();
   await page.keyboard.press('ArrowRight');
+  await expanded(page, annexTheme.urn, true);
   const control = annexTheme.children[0];
   await treeItem(page, control.urn).click();
   await page.getByRole('heading', { name: `${control.ref_id} ${control.name}`, level: 2 }).waitFor();
@@ -131,6 +140,8 @@ test('the requirement tree opens by keyboard, shows a requirement with its mappi
   assert.match(await mappings.first().innerText(), new RegExp(`^${control.ref_id} \\w.* ${mapped[0].ref_id.replaceAll('.', '\\.')} ${mapped[0].name}`));
 
   // search: the server's answer, paged; a result is revealed and selected in the tree
+  await page.getByRole('button', { name: 'Collapse all' }).click();
+  await rowCount(tree, framework.tree.length);
   await page.getByLabel('Search requirements').fill('cryptograph');
   const found = (await call('GET', `/api/v1/frameworks/${encodeURIComponent(kIso2022)}/requirements?q=cryptograph&limit=20`)).body;
   assert.ok(found.total > 0);
@@ -211,6 +222,7 @@ test('the scope: a new version as admin, a field error inline, a stale edit refu
   const now = (await call('GET', '/api/v1/scope')).body;
   assert.equal(now.version, made.version + 1);
   assert.equal(now.statement, 'The whole company.', 'the stale edit changed nothing');
+  await screenshot(page, 'scope-stale');
 
   // reloaded, the form shows their version; saving it unchanged is refused as empty
   await page.getByRole('button', { name: 'Reload the scope' }).click();
