@@ -74,7 +74,7 @@ test('an admin edits the method: a bad colour is refused beside its field, the p
   assert.equal(await colourError.count(), 0);
   const rows = page.locator('table.rescored tbody tr');
   assert.equal(await rows.count(), moving.length);
-  const listed = (await rows.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+  const listed = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim()).join(' ')));
   for (const m of moving) {
     const [ref, stage] = m.split(' ');
     assert.ok(listed.some((t) => t.startsWith(`${ref} ${stage[0].toUpperCase()}${stage.slice(1)}`)), `${m} in ${listed}`);
@@ -192,7 +192,8 @@ test('a risk with a loss model shows its loss exceedance curve and percentiles, 
   await logIn(page, server, { ...server.admin, path: `/risks/${modelled.id}` });
   const figure = page.getByRole('figure', { name: `Loss exceedance of ${modelled.ref}` });
   await figure.waitFor();
-  await figure.locator('.lec-chart svg path').first().waitFor();
+  await figure.locator('.lec-chart svg path[stroke="#c62828"]').first().waitFor({ state: 'attached' });
+  await figure.locator('.lec-chart svg path[stroke="#1565c0"]').first().waitFor({ state: 'attached' });
   const figures = figure.getByRole('table');
   const row = (name) => figures.getByRole('row', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) });
   assert.equal(await row('Expected annual loss (ALE)').locator('td').first().textContent(), whole.format(simulation.before.ale));
@@ -211,7 +212,7 @@ test('a risk with a loss model shows its loss exceedance curve and percentiles, 
   await page.goto(`${server.url}/#/risk/heatmap`);
   const registerFigure = page.getByRole('figure', { name: 'Loss exceedance of the risk register' });
   await registerFigure.waitFor();
-  await registerFigure.locator('.lec-chart svg path').first().waitFor();
+  await registerFigure.locator('.lec-chart svg path[stroke="#c62828"]').first().waitFor({ state: 'attached' });
   assert.equal(
     await registerFigure.getByRole('row', { name: /^Expected annual loss/ }).locator('td').first().textContent(),
     whole.format(register.before.ale),
