@@ -1,0 +1,225 @@
+// The risk screens: the method editor (an admin previews which risks a change re-scores, a bad
+// colour is refused beside its field, the save adds a version, a stale save is refused), the
+// method read-only for a reader, a treatment action planned from a risk, and the loss exceedance
+// curves of a risk with a loss model and of the whole register.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  apiSession, checkAccessibility, done, launchBrowser, logIn, newPage, screenshot, startServer,
+} from './harness.mjs';
+
+let server;
+let browser;
+let call;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  call = await apiSession(server, server.admin);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const kStages = ['inherent', 'current', 'residual'];
+const whole = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+
+async function allRisks() {
+  const answer = await call('GET', '/api/v1/risks?limit=200&sort=id');
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  return answer.body.items;
+}
+
+test('an admin edits the method: a bad colour is refused beside its field, the preview lists the re-scored risks, the save adds a version', async () => {
+  const method = (await call('GET', '/api/v1/risk-method')).body;
+  const version = method.version;
+  const medium = method.levels.findIndex((l) => l.id === 'medium');
+  assert.ok(medium >= 0, 'the method has a medium level');
+  // likelihood 2 × impact 3 becomes a level it is not yet; every risk rated there at some stage moves
+  const target = method.levels.find((l) => l.id !== method.grid[1][2]).id;
+  const risksBefore = await allRisks();
+  const moving = risksBefore.flatMap((r) =>
+    kStages.filter((s) => r[`${s}_likelihood`] === 2 && r[`${s}_impact`] === 3).map((s) => `${r.ref} ${s}`));
+  assert.ok(moving.length > 0, 'the demo has risks in the cell that changes');
+
+  const page = await newPage(browser);
+  await logIn(page, server, { ...server.admin, path: '/risk/method' });
+  await page.getByRole('heading', { name: 'Risk method', level: 1 }).waitFor();
+  await page.getByText(`Version ${version} is in force.`).waitFor();
+  await page.getByRole('button', { name: 'Edit the method' }).click();
+  await page.getByText(`Editing a copy of version ${version}.`).waitFor();
+
+  await page.getByLabel('Label of likelihood 3', { exact: true }).fill('Possible (once in 1 to 3 years)');
+  await page.getByLabel(/^Level of likelihood 2 \(.*\), impact 3 \(/).selectOption(target);
+
+  // a colour that is not #rrggbb: the API's 422 sits beside the colour, nothing is stored
+  const colour = page.getByLabel('Colour of level medium (#rrggbb)', { exact: true });
+  await colour.fill('orange');
+  await page.getByRole('button', { name: 'Preview the re-scoring' }).click();
+  const colourError = page.locator(`#method-levels-${medium}-colour-error`);
+  await colourError.waitFor();
+  assert.match(await colourError.textContent(), /#rrggbb/);
+  assert.equal(await colour.getAttribute('aria-invalid'), 'true');
+  await page.getByRole('alert').filter({ hasText: 'The method was refused: 1 problem(s), marked beside their fields below.' }).waitFor();
+  await page.getByRole('button', { name: `Save as version ${version + 1}` }).click();
+  await colourError.waitFor();
+  assert.equal((await call('GET', '/api/v1/risk-method')).body.version, version);
+
+  // the preview lists every level that would move, and still changes nothing
+  await colour.fill(method.levels[medium].colour);
+  await page.getByRole('button', { name: 'Preview the re-scoring' }).click();
+  await page.getByRole('heading', { name: 'Preview: what saving would re-score' }).waitFor();
+  assert.equal(await colourError.count(), 0);
+  const rows = page.locator('table.rescored tbody tr');
+  assert.equal(await rows.count(), moving.length);
+  const listed = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim()).join(' ')));
+  for (const m of moving) {
+    const [ref, stage] = m.split(' ');
+    assert.ok(listed.some((t) => t.startsWith(`${ref} ${stage[0].toUpperCase()}${stage.slice(1)}`)), `${m} in ${listed}`);
+  }
+  assert.equal((await call('GET', '/api/v1/risk-method')).body.version, version);
+  assert.deepEqual((await allRisks()).map((r) => r.residual_level), risksBefore.map((r) => r.residual_level));
+  await checkAccessibility(page, 'the risk method editor with a preview');
+  await screenshot(page, 'risk-method');
+
+  // saving stores the next version, re-scores the risks and lists the new version
+  await page.getByRole('button', { name: `Save as version ${version + 1}` }).click();
+  await page.getByRole('status').filter({ hasText: `Version ${version + 1} saved; ${moving.length} level(s)` }).waitFor();
+  await page.getByRole('heading', { name: `Re-scored by version ${version + 1}` }).waitFor();
+  await page.getByRole('link', { name: `Version ${version + 1}`, exact: true }).waitFor();
+  const saved = (await call('GET', '/api/v1/risk-method')).body;
+  assert.equal(saved.version, version + 1);
+  assert.equal(saved.grid[1][2], target);
+  assert.equal(saved.likelihood.levels[2].label, 'Possible (once in 1 to 3 years)');
+  const risksAfter = await allRisks();
+  const rescored = risksAfter.find((r) => r.residual_likelihood === 2 && r.residual_impact === 3);
+  if (rescored) {
+    assert.equal(rescored.residual_level, target);
+  }
+  await page.getByRole('rowheader', { name: '3 Possible (once in 1 to 3 years)' }).waitFor();
+
+  // the earlier version stays readable
+  await page.getByRole('link', { name: `Version ${version}`, exact: true }).click();
+  await page.getByText(`Version ${version} is shown; the current one is version ${version + 1}.`).waitFor();
+  await page.getByRole('row', { name: /^3 Possible / }).first().waitFor();
+  assert.equal(await page.getByText('Possible (once in 1 to 3 years)').count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Edit the method' }).count(), 0);
+  await checkAccessibility(page, 'an earlier version of the risk method');
+  await done(page);
+});
+
+test('a save based on a version someone else replaced is refused and the method reloads', async () => {
+  const page = await newPage(browser);
+  await logIn(page, server, { ...server.admin, path: '/risk/method' });
+  await page.getByRole('button', { name: 'Edit the method' }).click();
+  const method = (await call('GET', '/api/v1/risk-method')).body;
+  await page.getByLabel('Label of impact 1', { exact: true }).fill('Hardly noticed');
+
+  const meanwhile = await call('PUT', '/api/v1/risk-method', method, { 'If-Match': `"${method.version}"` });
+  assert.equal(meanwhile.status, 200, JSON.stringify(meanwhile.body));
+  await page.getByRole('button', { name: `Save as version ${method.version + 1}` }).click();
+  await page.getByRole('alert').filter({ hasText: 'someone saved the method after you opened it' }).waitFor();
+  assert.equal((await call('GET', '/api/v1/risk-method')).body.impact.levels[0].label, method.impact.levels[0].label);
+
+  await page.getByRole('button', { name: 'Reload the method' }).click();
+  await page.getByText(`Version ${method.version + 1} is in force.`).waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0);
+  await done(page);
+});
+
+test('a reader sees the method, its matrix and versions, and nothing to edit', async () => {
+  const reader = { email: 'reader.risk@acme.example', password: 'a long reader password' };
+  const member = await call('POST', '/api/v1/members', { ...reader, role: 'reader' });
+  assert.equal(member.status, 201, JSON.stringify(member.body));
+  const method = (await call('GET', '/api/v1/risk-method')).body;
+
+  const page = await newPage(browser);
+  await logIn(page, server, { ...reader, path: '/risk/method' });
+  await page.getByRole('heading', { name: 'Risk method', level: 1 }).waitFor();
+  await page.getByText(`Version ${method.version} is in force. Only an admin or an ISMS manager may change it.`).waitFor();
+  await page.getByRole('table', { name: 'Matrix' }).waitFor();
+  const top = method.likelihood.levels.at(-1);
+  const right = method.impact.levels.at(-1);
+  const corner = method.levels.find((l) => l.id === method.grid[top.value - 1][right.value - 1]);
+  const firstRow = page.getByRole('table', { name: 'Matrix' }).locator('tbody tr').first();
+  assert.equal((await firstRow.locator('td.cell').last().textContent()).trim(), corner.label);
+  await page.getByRole('table', { name: 'Acceptance criteria' }).waitFor();
+  await page.getByRole('link', { name: `Version ${method.version}`, exact: true }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Edit the method' }).count(), 0);
+  assert.equal(await page.locator('main input, main select, main textarea').count(), 0);
+  await checkAccessibility(page, 'the risk method, read-only');
+  await done(page);
+});
+
+test('a treatment action planned from a risk starts with that risk and is listed on it', async () => {
+  const risk = (await allRisks()).find((r) => r.status !== 'closed');
+  const page = await newPage(browser);
+  await logIn(page, server, { ...server.admin, path: `/risks/${risk.id}` });
+  await page.getByRole('heading', { name: new RegExp(`^${risk.ref} `), level: 1 }).waitFor();
+  await page.getByRole('link', { name: `Plan a treatment action for ${risk.ref}` }).click();
+  await page.getByRole('heading', { name: /New record/ }).waitFor();
+  assert.equal(await page.getByLabel('Risks treated', { exact: true }).inputValue(), String(risk.id));
+  await page.getByLabel('Title', { exact: true }).fill('Planned from the risk screen');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('heading', { name: /RTA-\d+ Planned from the risk screen/ }).waitFor();
+  const made = (await call('GET', `/api/v1/treatment_actions?risks=${risk.id}&limit=200`)).body.items;
+  assert.ok(made.some((a) => a.title === 'Planned from the risk screen' && a.risks.includes(risk.id)));
+
+  await page.goto(`${server.url}/#/risks/${risk.id}`);
+  await page.getByRole('link', { name: /Planned from the risk screen/ }).waitFor();
+  await done(page);
+});
+
+test('a risk with a loss model shows its loss exceedance curve and percentiles, the heat map the register\'s', async () => {
+  const risks = await allRisks();
+  let modelled = null;
+  let plain = null;
+  for (const r of risks) {
+    const model = await call('GET', `/api/v1/risks/${r.id}/loss-model`);
+    if (model.status === 200 && model.body.after !== null && modelled === null) {
+      modelled = r;
+    } else if (model.status === 404 && plain === null) {
+      plain = r;
+    }
+  }
+  assert.ok(modelled, 'the demo has a risk with a loss model before and after treatment');
+  assert.ok(plain, 'the demo has a risk without a loss model');
+  const simulation = (await call('GET', `/api/v1/risks/${modelled.id}/simulation`)).body;
+
+  const page = await newPage(browser);
+  await logIn(page, server, { ...server.admin, path: `/risks/${modelled.id}` });
+  const figure = page.getByRole('figure', { name: `Loss exceedance of ${modelled.ref}` });
+  await figure.waitFor();
+  await figure.locator('.lec-chart svg path[stroke="#c62828"]').first().waitFor({ state: 'attached' });
+  await figure.locator('.lec-chart svg path[stroke="#1565c0"]').first().waitFor({ state: 'attached' });
+  const figures = figure.getByRole('table');
+  const row = (name) => figures.getByRole('row', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) });
+  assert.equal(await row('Expected annual loss (ALE)').locator('td').first().textContent(), whole.format(simulation.before.ale));
+  assert.equal(await row('1 year in 10 (p90)').locator('td').first().textContent(), whole.format(simulation.before.percentiles.p90));
+  assert.equal(await row('1 year in 100 (p99)').locator('td').nth(1).textContent(), whole.format(simulation.after.percentiles.p99));
+  await page.getByText(`${whole.format(Math.round(simulation.ale_reduction))} a year (expected annual loss avoided)`).waitFor();
+  assert.match(await figure.locator('.lec-chart').getAttribute('aria-label'), /10 % chance of losing/);
+  await checkAccessibility(page, 'a risk with its loss exceedance curve');
+  await screenshot(page, 'loss-exceedance');
+
+  await page.goto(`${server.url}/#/risks/${plain.id}`);
+  await page.getByText('No loss model: this risk is assessed by the method\'s levels only.').waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0);
+
+  const register = (await call('GET', '/api/v1/risks/simulation')).body;
+  await page.goto(`${server.url}/#/risk/heatmap`);
+  const registerFigure = page.getByRole('figure', { name: 'Loss exceedance of the risk register' });
+  await registerFigure.waitFor();
+  await registerFigure.locator('.lec-chart svg path[stroke="#c62828"]').first().waitFor({ state: 'attached' });
+  assert.equal(
+    await registerFigure.getByRole('row', { name: /^Expected annual loss/ }).locator('td').first().textContent(),
+    whole.format(register.before.ale),
+  );
+  const top = page.getByRole('table', { name: 'The risks with the highest expected annual loss' });
+  assert.equal(await top.locator('tbody tr').count(), register.top.length);
+  await top.getByRole('link', { name: new RegExp(`^${register.top[0].ref} `) }).waitFor();
+  await checkAccessibility(page, 'the heat map with the register\'s loss exceedance curve');
+  await done(page);
+});
