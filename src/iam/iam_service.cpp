@@ -92,6 +92,17 @@ Result<Tenant> IamService::FindTenant(const std::string& slug) {
     return Tenant{TenantId{rows[0].Int(0)}, rows[0].Text(1), rows[0].Text(2)};
 }
 
+Result<Tenant> IamService::GetTenant(TenantId id) {
+    ISMS_TRY_ASSIGN(auto conn, db_.Reader());
+    ISMS_TRY_ASSIGN(
+        auto rows, conn->Query("SELECT id, slug, name FROM tenants WHERE id = ?", {id.value})
+    );
+    if (rows.empty()) {
+        return Error::NotFound("no organization " + std::to_string(id.value));
+    }
+    return Tenant{TenantId{rows[0].Int(0)}, rows[0].Text(1), rows[0].Text(2)};
+}
+
 Result<std::vector<Tenant>> IamService::ListTenants() {
     ISMS_TRY_ASSIGN(auto conn, db_.Reader());
     ISMS_TRY_ASSIGN(auto rows, conn->Query("SELECT id, slug, name FROM tenants ORDER BY id", {}));

@@ -78,6 +78,8 @@ public:
         const store::Actor& actor, const std::string& name, const std::string& slug
     );
     [[nodiscard]] Result<Tenant> FindTenant(const std::string& slug);
+    /// The organization with this id; kNotFound when there is none.
+    [[nodiscard]] Result<Tenant> GetTenant(TenantId id);
     [[nodiscard]] Result<std::vector<Tenant>> ListTenants();
 
     /// Creates a user (password checked for length) or, when the e-mail exists, returns it.

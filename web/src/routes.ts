@@ -1,6 +1,7 @@
 // The one place that maps hash routes to screens. Route names are fixed (the API's guide links
 // and the guided-start screens use them): add a screen by adding a row here.
 import type { Component } from 'svelte';
+import Account from './screens/Account.svelte';
 import Dashboard from './screens/Dashboard.svelte';
 import Evidence from './screens/Evidence.svelte';
 import FrameworkDetail from './screens/FrameworkDetail.svelte';
@@ -58,6 +59,7 @@ const kRoutes: RouteRow[] = [
   { pattern: '/frameworks/:id', screen: FrameworkDetail },
   { pattern: '/evidence', screen: Evidence },
   { pattern: '/scope', screen: Scope },
+  { pattern: '/account', screen: Account },
 ];
 
 /** Matches `path?query` (the hash without `#`) against the table; literal segments win. */

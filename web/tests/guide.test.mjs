@@ -57,12 +57,16 @@ test('the guided start shows ten steps, leads to the assets register to create a
   await step(page, 'risk_assessment').getByRole('link', { name: /assess the risks/i }).click();
   await page.getByRole('heading', { name: 'Risks', exact: true }).waitFor();
   assert.match(page.url(), /#\/registers\/risks$/);
-  // the risk form itself is web's generic form (web/tests/registers.test.mjs); the risk is
-  // recorded through the API here
-  const made = await call('POST', '/api/v1/risks', {
-    title: 'Guided laptop stolen from a car', approach: 'event_based', inherent_likelihood: 3, inherent_impact: 3,
-  });
-  assert.equal(made.status, 201, JSON.stringify(made.body));
+  await page.getByRole('link', { name: 'New record' }).click();
+  await page.getByLabel('Title', { exact: true }).fill('Guided laptop stolen from a car');
+  await page.getByLabel('Approach', { exact: true }).selectOption('event_based');
+  await page.getByLabel('Inherent likelihood', { exact: true }).fill('3');
+  await page.getByLabel('Inherent impact', { exact: true }).fill('3');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('heading', { name: /RSK-\d+ Guided laptop stolen from a car/ }).waitFor();
+  const made = (await call('GET', '/api/v1/risks?q=Guided%20laptop%20stolen')).body.items;
+  assert.equal(made.length, 1);
+  assert.deepEqual([made[0].approach, made[0].inherent_likelihood, made[0].inherent_impact], ['event_based', 3, 3]);
 
   await page.goto(`${server.url}/#/guide`);
   const risksAfter = await progressOf('risk_assessment');

@@ -18,10 +18,13 @@ std::string SessionCookie(const RouteContext& ctx, const std::string& value) {
     return cookie;
 }
 
-json::object Me(const iam::Principal& p) {
+/// The caller as /auth/me and log-on answer it: user, organization (id and name), role.
+Result<json::object> Me(Services& s, const iam::Principal& p) {
+    ISMS_TRY_ASSIGN(const auto tenant, s.iam.GetTenant(p.tenant));
     return json::object{
         {"user", json::object{{"id", p.user.value}, {"email", p.email}}},
         {"organization", p.tenant.value},
+        {"organization_name", tenant.name},
         {"role", iam::RoleName(p.role)},
         {"via", p.via == iam::Via::kToken ? "token" : "session"},
         {"mfa_enrolment_required", p.mfa_enrolment_only}};
@@ -102,7 +105,7 @@ void AppendAuthRoutes(ApiRouter& router, Services& s) {
                     )
                 );
                 cookie = SessionCookie(ctx, login.session_token);
-                json::object out = Me(login.principal);
+                ISMS_TRY_ASSIGN(json::object out, Me(s, login.principal));
                 out["csrf_token"] = login.principal.csrf_token;
                 out["previous_login_at"] = login.previous_login
                                                ? json::value(FormatTimestamp(*login.previous_login))
@@ -132,7 +135,9 @@ void AppendAuthRoutes(ApiRouter& router, Services& s) {
     );
     router.Add(
         {"GET", "/api/v1/auth/me", "Who the caller is", "auth"},
-        [](const RouteContext& ctx, const iam::Principal* who) { return Render(ctx, Me(*who)); }
+        [&s](const RouteContext& ctx, const iam::Principal* who) {
+            return Render(ctx, Me(s, *who));
+        }
     );
     router.Add(
         {"GET", "/api/v1/tokens", "List API tokens (admins: all of the organization)", "auth"},

@@ -3,6 +3,7 @@
 export interface Me {
   user: { id: number; email: string };
   organization: number;
+  organization_name: string;
   role: string;
   via: 'session' | 'token';
   mfa_enrolment_required: boolean;
