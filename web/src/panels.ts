@@ -3,6 +3,9 @@
 // by adding a row here; the panel gets the record and calls `changed` after it altered it.
 import type { Component } from 'svelte';
 import type { RegisterRecord } from './lib/types';
+import AuditPanel from './panels/AuditPanel.svelte';
+import AuditProgrammePanel from './panels/AuditProgrammePanel.svelte';
+import NonconformityPanel from './panels/NonconformityPanel.svelte';
 
 export interface PanelProps {
   record: RegisterRecord;
@@ -10,7 +13,11 @@ export interface PanelProps {
   changed: () => void;
 }
 
-const kPanels: Record<string, Component<PanelProps>> = {};
+const kPanels: Record<string, Component<PanelProps>> = {
+  audit_programmes: AuditProgrammePanel,
+  audits: AuditPanel,
+  nonconformities: NonconformityPanel,
+};
 
 /** The workflow panel of `register`, if it has one. */
 export function panelOf(register: string): Component<PanelProps> | undefined {
