@@ -3,6 +3,8 @@
 // by adding a row here; the panel gets the record and calls `changed` after it altered it.
 import type { Component } from 'svelte';
 import type { RegisterRecord } from './lib/types';
+import DocumentPanel from './panels/DocumentPanel.svelte';
+import ManagementReviewPanel from './panels/ManagementReviewPanel.svelte';
 
 export interface PanelProps {
   record: RegisterRecord;
@@ -10,7 +12,10 @@ export interface PanelProps {
   changed: () => void;
 }
 
-const kPanels: Record<string, Component<PanelProps>> = {};
+const kPanels: Record<string, Component<PanelProps>> = {
+  documents: DocumentPanel,
+  management_reviews: ManagementReviewPanel,
+};
 
 /** The workflow panel of `register`, if it has one. */
 export function panelOf(register: string): Component<PanelProps> | undefined {
