@@ -6,6 +6,8 @@ import type { RegisterRecord } from './lib/types';
 import AuditPanel from './panels/AuditPanel.svelte';
 import AuditProgrammePanel from './panels/AuditProgrammePanel.svelte';
 import NonconformityPanel from './panels/NonconformityPanel.svelte';
+import DocumentPanel from './panels/DocumentPanel.svelte';
+import ManagementReviewPanel from './panels/ManagementReviewPanel.svelte';
 
 export interface PanelProps {
   record: RegisterRecord;
@@ -17,6 +19,8 @@ const kPanels: Record<string, Component<PanelProps>> = {
   audit_programmes: AuditProgrammePanel,
   audits: AuditPanel,
   nonconformities: NonconformityPanel,
+  documents: DocumentPanel,
+  management_reviews: ManagementReviewPanel,
 };
 
 /** The workflow panel of `register`, if it has one. */

@@ -1,12 +1,21 @@
-// What a workflow panel tells the user when the API refuses a step: the problem's detail, then
-// each field error as `field: message` (a 409 names the field in its detail already).
+// How a workflow panel words a refused step: the API's own message (problem+json detail), led
+// by what kind of refusal it is, with the fields it names.
 import { ApiError } from '../lib/api';
 
-export function problemText(error: unknown): string {
-  if (!(error instanceof ApiError)) {
-    return error instanceof Error ? error.message : String(error);
-  }
-  const fields = Object.entries(error.fields).map(([field, message]) => `${field}: ${message}`);
-  return fields.length === 0 ? error.message : `${error.message} — ${fields.join('; ')}`;
-}
+const kKinds: Record<number, string> = {
+  403: 'Not allowed',
+  404: 'Not found',
+  409: 'Not possible in this state',
+  412: 'Changed meanwhile',
+  422: 'Check the input',
+};
 
+export function problemText(e: unknown): string {
+  if (!(e instanceof ApiError)) {
+    return e instanceof Error ? e.message : String(e);
+  }
+  const fields = Object.entries(e.fields).map(([field, message]) => `${field} ${message}`);
+  const detail = fields.length > 0 ? `${e.message}: ${fields.join('; ')}` : e.message;
+  const kind = kKinds[e.status];
+  return kind === undefined ? detail : `${kind} (${e.status}): ${detail}`;
+}
