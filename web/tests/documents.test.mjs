@@ -114,11 +114,12 @@ test('a document goes from draft to published with its approver’s signed appro
 
   // the periodic review
   await admin.reload();
-  await admin.getByLabel(/Next review on/).fill('2099-01-31');
+  const next = new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);
+  await admin.getByLabel(/Next review on/).fill(next);
   await admin.getByRole('button', { name: 'Record a review' }).click();
   await admin.getByRole('status').filter({ hasText: 'Review recorded.' }).waitFor();
   const today = new Date().toISOString().slice(0, 10);
-  await admin.getByText(`Last reviewed: ${today} · next review: 2099-01-31`).waitFor();
+  await admin.getByText(`Last reviewed: ${today} · next review: ${next}`).waitFor();
 
   // version 2: a new draft while version 1 stays in force; once published, pending again
   await admin.getByLabel('Text (Markdown)').fill('# Backups\n\nNightly, tested monthly.');
@@ -128,7 +129,7 @@ test('a document goes from draft to published with its approver’s signed appro
   await versionRow(admin, 1).getByText('published', { exact: true }).waitFor();
   await versionRow(admin, 2).getByRole('button', { name: 'Submit' }).click();
   await versionRow(admin, 2).getByText('in review', { exact: true }).waitFor();
-  const ada2 = await apiSession(server, approver);
+  const ada2 = await apiSession(server, { email: approver.email, password: approver.password });
   const second = (await call('GET', `/api/v1/document_versions?document=${documentId}&number=2`)).body.items[0];
   assert.equal((await ada2('POST', `/api/v1/document_versions/${second.id}/approve`, { comment: 'ok' })).status, 200);
   await admin.reload();
@@ -137,7 +138,7 @@ test('a document goes from draft to published with its approver’s signed appro
   await versionRow(admin, 1).getByText('obsolete', { exact: true }).waitFor();
   await ackStatus(admin).filter({ hasText: /Version 2 \(DVR-\d+\): 0 of 1 acknowledged, 1 pending\./ }).waitFor();
   // an admin records it for the person (a signed paper form)
-  await admin.getByRole('button', { name: 'Record that Ada Approver acknowledged version 2' }).click();
+  await admin.getByRole('button', { name: 'Record acknowledgement for Ada Approver, version 2' }).click();
   await ackStatus(admin).filter({ hasText: /1 of 1 acknowledged\./ }).waitFor();
 
   await done(ada);

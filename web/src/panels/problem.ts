@@ -14,7 +14,9 @@ export function problemText(e: unknown): string {
   if (!(e instanceof ApiError)) {
     return e instanceof Error ? e.message : String(e);
   }
-  const fields = Object.entries(e.fields).map(([field, message]) => `${field} ${message}`);
+  const fields = Object.entries(e.fields)
+    .map(([field, message]) => `${field} ${message}`)
+    .filter((text) => !e.message.includes(text));
   const detail = fields.length > 0 ? `${e.message}: ${fields.join('; ')}` : e.message;
   const kind = kKinds[e.status];
   return kind === undefined ? detail : `${kind} (${e.status}): ${detail}`;
