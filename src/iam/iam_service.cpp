@@ -16,6 +16,11 @@ using store::SqlValue;
 
 const store::Actor kSystem{UserId{0}, "system"};
 
+/// A row of `SELECT id, slug, name FROM tenants`.
+Tenant TenantFromRow(const store::SqlRow& row) {
+    return Tenant{TenantId{row.Int(0)}, row.Text(1), row.Text(2)};
+}
+
 std::string TokenHash(std::string_view token) {
     return crypto::HexEncode(crypto::Sha256(token));
 }
@@ -89,7 +94,7 @@ Result<Tenant> IamService::FindTenant(const std::string& slug) {
     if (rows.empty()) {
         return Error::NotFound("no organization '" + slug + "'");
     }
-    return Tenant{TenantId{rows[0].Int(0)}, rows[0].Text(1), rows[0].Text(2)};
+    return TenantFromRow(rows[0]);
 }
 
 Result<Tenant> IamService::GetTenant(TenantId id) {
@@ -100,7 +105,7 @@ Result<Tenant> IamService::GetTenant(TenantId id) {
     if (rows.empty()) {
         return Error::NotFound("no organization " + std::to_string(id.value));
     }
-    return Tenant{TenantId{rows[0].Int(0)}, rows[0].Text(1), rows[0].Text(2)};
+    return TenantFromRow(rows[0]);
 }
 
 Result<std::vector<Tenant>> IamService::ListTenants() {
@@ -108,7 +113,7 @@ Result<std::vector<Tenant>> IamService::ListTenants() {
     ISMS_TRY_ASSIGN(auto rows, conn->Query("SELECT id, slug, name FROM tenants ORDER BY id", {}));
     std::vector<Tenant> out;
     for (const auto& r : rows) {
-        out.push_back(Tenant{TenantId{r.Int(0)}, r.Text(1), r.Text(2)});
+        out.push_back(TenantFromRow(r));
     }
     return out;
 }
