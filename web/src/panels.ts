@@ -8,6 +8,7 @@ import AuditProgrammePanel from './panels/AuditProgrammePanel.svelte';
 import NonconformityPanel from './panels/NonconformityPanel.svelte';
 import DocumentPanel from './panels/DocumentPanel.svelte';
 import ManagementReviewPanel from './panels/ManagementReviewPanel.svelte';
+import PersonCompetencePanel from './panels/PersonCompetencePanel.svelte';
 
 export interface PanelProps {
   record: RegisterRecord;
@@ -21,6 +22,7 @@ const kPanels: Record<string, Component<PanelProps>> = {
   nonconformities: NonconformityPanel,
   documents: DocumentPanel,
   management_reviews: ManagementReviewPanel,
+  people: PersonCompetencePanel,
 };
 
 /** The workflow panel of `register`, if it has one. */

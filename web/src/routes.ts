@@ -2,6 +2,7 @@
 // and the guided-start screens use them): add a screen by adding a row here.
 import type { Component } from 'svelte';
 import Account from './screens/Account.svelte';
+import CompetenceGaps from './screens/CompetenceGaps.svelte';
 import Dashboard from './screens/Dashboard.svelte';
 import Evidence from './screens/Evidence.svelte';
 import FrameworkDetail from './screens/FrameworkDetail.svelte';
@@ -9,6 +10,7 @@ import Frameworks from './screens/Frameworks.svelte';
 import Guide from './screens/Guide.svelte';
 import Login from './screens/Login.svelte';
 import NotFound from './screens/NotFound.svelte';
+import Raci from './screens/Raci.svelte';
 import RecordDetail from './screens/RecordDetail.svelte';
 import RecordForm from './screens/RecordForm.svelte';
 import RegisterList from './screens/RegisterList.svelte';
@@ -59,6 +61,8 @@ const kRoutes: RouteRow[] = [
   { pattern: '/frameworks/:id', screen: FrameworkDetail },
   { pattern: '/evidence', screen: Evidence },
   { pattern: '/scope', screen: Scope },
+  { pattern: '/context/raci', screen: Raci },
+  { pattern: '/people/competence', screen: CompetenceGaps },
   { pattern: '/account', screen: Account },
 ];
 
