@@ -67,7 +67,7 @@ Result<std::vector<std::int64_t>> SeedDemoPeople(App& app, const iam::Principal&
     const Training training[] = {
         {0, "ISO/IEC 27001:2022 Lead Implementer", "ISO/IEC 27001 lead implementer", -400, 700},
         {1, "CIS benchmarks hands-on", "Secure configuration", -120, 600},
-        {1, "Incident response basics", "Incident handling", -800, -70},
+        {1, "Incident response refresher", "Incident handling", -340, 25},  // expires soon
         {2, "OWASP Top 10 for developers", "Secure coding", -60, 670},
         {3, "OWASP Top 10 for developers", "Secure coding", -60, 670},
     };

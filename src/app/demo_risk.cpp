@@ -119,7 +119,7 @@ Status SeedDemoRisks(
           {"residual_impact", 3},
           {"treatment", "retain"},
           {"treatment_justification", "The provider's SLA and history make this rare and short."},
-          {"review_date", DaysFromToday(app, -14)},
+          {"review_date", DaysFromToday(app, 10)},  // due soon
           {"status", "assessed"},
           {"owner", owner}}},
         {{{"title", "The lead developer leaves during the platform migration"},
@@ -165,7 +165,7 @@ Status SeedDemoRisks(
          {"annex_a_controls", json::array{"A.5.17", "A.8.5"}},
          {"applied_controls", json::array{controls.sso_mfa}},
          {"status", "planned"},
-         {"due_date", DaysFromToday(app, -10)},
+         {"due_date", DaysFromToday(app, 7)},  // due soon
          {"cost", 12000},
          {"effort_days", 10},
          {"owner", owner}},

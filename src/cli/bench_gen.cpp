@@ -121,6 +121,11 @@ Result<json::object> GenerateBenchData(
     std::int64_t incidents = 0;
     std::int64_t suppliers = 0;
     std::int64_t nonconformities = 0;
+    std::int64_t checklist_items = 0;
+    std::int64_t findings = 0;
+    std::int64_t improvements = 0;
+    std::int64_t campaigns = 0;
+    std::int64_t exceptions = 0;
     for (int t = 0; t < options.tenants; ++t) {
         const std::string slug = "bench-" + std::to_string(t + 1);
         auto tenant = app.FindTenant(slug);
@@ -205,8 +210,10 @@ Result<json::object> GenerateBenchData(
         );
         people += made_people.people;
         documents += made_people.documents;
-        progress << "bench gen: " << slug << " has " << made_people.people << " people and "
-                 << made_people.documents << " published documents\n";
+        campaigns += made_people.campaigns;
+        progress << "bench gen: " << slug << " has " << made_people.people << " people, "
+                 << made_people.documents << " published documents and " << made_people.campaigns
+                 << " awareness campaigns\n";
         ISMS_TRY_ASSIGN(
             std::int64_t made_measurements,
             GenerateMonitoring(app, who, options.measurements_per_tenant, rng)
@@ -221,17 +228,24 @@ Result<json::object> GenerateBenchData(
         );
         incidents += made_operations.incidents;
         suppliers += made_operations.suppliers;
-        progress << "bench gen: " << slug << " has " << made_operations.incidents
-                 << " incidents and " << made_operations.suppliers << " suppliers\n";
+        exceptions += made_operations.exceptions;
+        progress << "bench gen: " << slug << " has " << made_operations.incidents << " incidents, "
+                 << made_operations.suppliers << " suppliers and " << made_operations.exceptions
+                 << " exceptions\n";
         ISMS_TRY_ASSIGN(
-            std::int64_t made_ncs,
+            const AuditCounts made_audits,
             GenerateAudits(
                 app, who, options.audits_per_tenant, options.nonconformities_per_tenant, rng
             )
         );
-        nonconformities += made_ncs;
-        progress << "bench gen: " << slug << " has " << options.audits_per_tenant << " audits and "
-                 << made_ncs << " nonconformities\n";
+        checklist_items += made_audits.checklist_items;
+        findings += made_audits.findings;
+        nonconformities += made_audits.nonconformities;
+        improvements += made_audits.improvements;
+        progress << "bench gen: " << slug << " has " << options.audits_per_tenant << " audits ("
+                 << made_audits.checklist_items << " checklist items, " << made_audits.findings
+                 << " findings), " << made_audits.nonconformities << " nonconformities and "
+                 << made_audits.improvements << " improvements\n";
     }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -246,11 +260,16 @@ Result<json::object> GenerateBenchData(
         {"results", results},
         {"people", people},
         {"documents", documents},
+        {"awareness_campaigns", campaigns},
         {"measurements", measurements},
         {"incidents", incidents},
         {"suppliers", suppliers},
+        {"exceptions", exceptions},
         {"audits", options.audits_per_tenant * options.tenants},
+        {"checklist_items", checklist_items},
+        {"findings", findings},
         {"nonconformities", nonconformities},
+        {"improvements", improvements},
         {"requirements", options.requirements},
         {"framework", "urn:bench:framework:bench-1"},
         {"seconds", seconds},

@@ -1,7 +1,9 @@
 #include "cli/bench_gen_audit.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "schema/list_query.hpp"
@@ -19,6 +21,10 @@ constexpr const char* kCauses[] = {
     "people", "process", "technology", "supplier", "documentation", "resources"};
 constexpr const char* kStatus[] = {"open", "analysing", "action_planned", "verifying"};
 constexpr const char* kActionStatus[] = {"open", "in_progress", "done"};
+constexpr const char* kFindingKinds[] = {
+    "major_nonconformity", "minor_nonconformity", "observation", "opportunity"};
+constexpr const char* kImprovementStatus[] = {"proposed", "approved", "in_progress", "done"};
+constexpr std::size_t kItemsPerFinding = 10;
 constexpr const char* kWords[] = {
     "backup",
     "restore",
@@ -31,9 +37,33 @@ constexpr const char* kWords[] = {
     "key",
     "change"};
 
+/// The ids of every live record of `register_name` matching `filters`, oldest first.
+Result<std::vector<std::int64_t>> AllIds(
+    app::App& app,
+    const iam::Principal& who,
+    std::string_view register_name,
+    std::vector<std::pair<std::string, std::string>> filters = {}
+) {
+    filters.emplace_back("limit", std::to_string(schema::kMaxPageSize));
+    filters.emplace_back("sort", "id");
+    filters.emplace_back("offset", "0");
+    std::vector<std::int64_t> ids;
+    for (std::int64_t offset = 0;; offset += schema::kMaxPageSize) {
+        filters.back().second = std::to_string(offset);
+        ISMS_TRY_ASSIGN(json::object page, app.records().List(who, register_name, filters));
+        const auto& items = page.at("items").as_array();
+        for (const auto& item : items) {
+            ids.push_back(item.at("id").as_int64());
+        }
+        if (static_cast<std::int64_t>(items.size()) < schema::kMaxPageSize) {
+            return ids;
+        }
+    }
+}
+
 }  // namespace
 
-Result<std::int64_t> GenerateAudits(
+Result<AuditCounts> GenerateAudits(
     app::App& app,
     const iam::Principal& who,
     std::int64_t audits,
@@ -61,8 +91,33 @@ Result<std::int64_t> GenerateAudits(
             {"scope_clauses", json::array{pick(kClauses)}},
             {"scope_controls", json::array{pick(kThemes)}}});
     }
+    AuditCounts made;
     if (!audit_bodies.empty()) {
         ISMS_TRY(app.records().CreateMany(who, "audits", audit_bodies));
+    }
+    ISMS_TRY_ASSIGN(
+        const std::vector<std::int64_t> audit_ids,
+        AllIds(app, who, "audits", {{"programme", std::to_string(programme.at("id").as_int64())}})
+    );
+    std::vector<json::object> findings;
+    for (const std::int64_t audit : audit_ids) {
+        ISMS_TRY_ASSIGN(
+            json::object checklist, app.audit().audits.GenerateChecklist(who, RecordId{audit})
+        );
+        const auto& items = checklist.at("items").as_array();
+        made.checklist_items += static_cast<std::int64_t>(items.size());
+        for (std::size_t i = 0; i < items.size(); i += kItemsPerFinding) {
+            findings.push_back(json::object{
+                {"audit", audit},
+                {"checklist_item", items[i].at("id")},
+                {"kind", pick(kFindingKinds)},
+                {"title",
+                 std::string("Generated finding: ") + pick(kWords) + " "
+                     + std::string(items[i].at("requirement_ref").as_string())}});
+        }
+    }
+    if (!findings.empty()) {
+        ISMS_TRY_ASSIGN(made.findings, app.records().CreateMany(who, "audit_findings", findings));
     }
     for (std::int64_t done = 0; done < nonconformities; done += kBatch) {
         const std::int64_t n = std::min(kBatch, nonconformities - done);
@@ -80,24 +135,7 @@ Result<std::int64_t> GenerateAudits(
         }
         ISMS_TRY(app.records().CreateMany(who, "nonconformities", bodies));
     }
-    std::vector<std::int64_t> ids;
-    for (std::int64_t offset = 0;; offset += schema::kMaxPageSize) {
-        ISMS_TRY_ASSIGN(
-            json::object page,
-            app.records().List(
-                who,
-                "nonconformities",
-                {{"limit", std::to_string(schema::kMaxPageSize)},
-                 {"offset", std::to_string(offset)}}
-            )
-        );
-        for (const auto& item : page.at("items").as_array()) {
-            ids.push_back(item.at("id").as_int64());
-        }
-        if (page.at("items").as_array().empty()) {
-            break;
-        }
-    }
+    ISMS_TRY_ASSIGN(const std::vector<std::int64_t> ids, AllIds(app, who, "nonconformities"));
     std::vector<json::object> whys;
     std::vector<json::object> actions;
     for (const std::int64_t id : ids) {
@@ -123,7 +161,29 @@ Result<std::int64_t> GenerateAudits(
             actions.clear();
         }
     }
-    return static_cast<std::int64_t>(ids.size());
+    made.nonconformities = static_cast<std::int64_t>(ids.size());
+    // an improvement for each finding that is an opportunity for improvement
+    ISMS_TRY_ASSIGN(
+        const std::vector<std::int64_t> opportunities,
+        AllIds(app, who, "audit_findings", {{"kind", "opportunity"}})
+    );
+    const Date today = Today(app.clock());
+    std::vector<json::object> improvements;
+    for (const std::int64_t finding : opportunities) {
+        improvements.push_back(json::object{
+            {"title", std::string("Improve the ") + pick(kWords) + " process"},
+            {"source", "audit_finding"},
+            {"finding", finding},
+            {"status", pick(kImprovementStatus)},
+            {"due_date", FormatDate(today + std::chrono::days{static_cast<int>(rng() % 180)})},
+            {"owner", who.user.value}});
+    }
+    if (!improvements.empty()) {
+        ISMS_TRY_ASSIGN(
+            made.improvements, app.records().CreateMany(who, "improvements", improvements)
+        );
+    }
+    return made;
 }
 
 }  // namespace isms::cli

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <vector>
 
+#include "core/crypto.hpp"
+
 namespace isms::cli {
 
 namespace {
@@ -14,6 +16,8 @@ constexpr const char* kCategories[] = {
     "malware", "phishing", "unauthorized_access", "data_breach", "loss_or_theft", "other"};
 constexpr const char* kCriticality[] = {"low", "medium", "high", "critical"};
 constexpr const char* kResults[] = {"acceptable", "acceptable_with_conditions", "unacceptable"};
+constexpr const char* kWaivedControls[] = {"A.5.15", "A.8.5", "A.8.8", "A.8.13", "A.8.24"};
+constexpr std::int64_t kSuppliersPerException = 5;
 
 template <std::size_t N>
 const char* Pick(const char* const (&list)[N], std::mt19937_64& rng) {
@@ -127,7 +131,52 @@ Result<OperationsCounts> GenerateOperations(
             {"result", Pick(kResults, rng)},
             {"next_due", DayAround(today, 1, 365, rng)}};
     }));
-    return OperationsCounts{incidents, suppliers};
+    // exceptions need an approver other than the requester: half of them are approved
+    const std::int64_t exceptions = suppliers / kSuppliersPerException;
+    if (exceptions == 0) {
+        return OperationsCounts{incidents, suppliers, 0};
+    }
+    ISMS_TRY_ASSIGN(
+        const auto approver,
+        app.ProvisionUser(
+            who.tenant,
+            "approver@organization-" + std::to_string(who.tenant.value) + ".bench",
+            crypto::RandomToken(16),
+            "isms_manager",
+            ""
+        )
+    );
+    ISMS_TRY_ASSIGN(
+        const auto exception_ids,
+        CreateBatches(
+            app,
+            who,
+            "exceptions",
+            exceptions,
+            [&](std::int64_t i) {
+                return json::object{
+                    {"title", "Exception " + std::to_string(i + 1)},
+                    {"controls", json::array{Pick(kWaivedControls, rng)}},
+                    {"justification", "Generated waiver " + std::to_string(i + 1) + "."},
+                    {"approver", approver.user.value},
+                    {"expires_on", DayAround(today, 1, 365, rng)},
+                    {"owner", who.user.value}};
+            }
+        )
+    );
+    ISMS_TRY_ASSIGN(
+        const iam::Principal decider, app.iam().PrincipalFor(who.tenant, approver.user)
+    );
+    for (std::size_t i = 0; i < exception_ids.size(); i += 2) {
+        ISMS_TRY(app.records().Patch(
+            decider,
+            "exceptions",
+            RecordId{exception_ids[i]},
+            std::nullopt,
+            {{"status", "approved"}}
+        ));
+    }
+    return OperationsCounts{incidents, suppliers, exceptions};
 }
 
 }  // namespace isms::cli

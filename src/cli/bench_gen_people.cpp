@@ -1,6 +1,7 @@
 #include "cli/bench_gen_people.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -10,8 +11,24 @@ namespace {
 
 constexpr std::int64_t kBatch = 2000;
 constexpr std::int64_t kPeoplePerDocument = 50;
+constexpr std::size_t kPeoplePerCampaign = 100;
 constexpr const char* kRoles[] = {"Engineer", "Analyst", "System administrator", "Manager"};
 constexpr const char* kCompetences[] = {"Secure coding", "Phishing awareness", "Incident handling"};
+constexpr const char* kTopics[] = {"Phishing", "Passwords and MFA", "Clean desk", "Reporting"};
+/// What is communicated, when, to whom and how (7.4).
+struct Communication {
+    const char* subject;
+    const char* timing;
+    const char* audience;
+    const char* channel;
+    const char* direction;
+};
+constexpr Communication kCommunications[] = {
+    {"ISMS performance and risks", "quarterly", "management board", "board meeting", "internal"},
+    {"Security policy changes", "on publication", "all staff", "intranet and e-mail", "internal"},
+    {"Incident notification", "within 24 hours", "affected customers", "e-mail", "external"},
+    {"Awareness campaign results", "after each campaign", "department heads", "report", "internal"},
+};
 
 /// The ids of every live person of the organization, oldest first.
 Result<std::vector<std::int64_t>> PeopleIds(app::App& app, const iam::Principal& who) {
@@ -144,6 +161,41 @@ Result<BenchPeople> GeneratePeople(
         ISMS_TRY(CreateInBatches(app, who, "acknowledgements", acknowledgements));
         ++made.documents;
     }
+    const Date today = Today(app.clock());
+    std::vector<json::object> campaigns;
+    for (std::size_t first = 0; first < fresh.size(); first += kPeoplePerCampaign) {
+        const std::size_t end = std::min(fresh.size(), first + kPeoplePerCampaign);
+        json::array participants;
+        json::array completed;
+        for (std::size_t i = first; i < end; ++i) {
+            participants.push_back(fresh[i]);
+            if (rng() % 4 != 0) {
+                completed.push_back(fresh[i]);
+            }
+        }
+        const auto starts = today - std::chrono::days{static_cast<int>(rng() % 300)};
+        campaigns.push_back(json::object{
+            {"title", "Generated campaign " + std::to_string(campaigns.size() + 1)},
+            {"topic", kTopics[rng() % std::size(kTopics)]},
+            {"audience", "Department " + std::to_string(campaigns.size() % 20 + 1)},
+            {"starts_on", FormatDate(starts)},
+            {"ends_on", FormatDate(starts + std::chrono::days{30})},
+            {"participants", std::move(participants)},
+            {"completed_by", std::move(completed)}});
+    }
+    ISMS_TRY(CreateInBatches(app, who, "awareness_campaigns", campaigns));
+    made.campaigns = static_cast<std::int64_t>(campaigns.size());
+    std::vector<json::object> plan;
+    for (const Communication& c : kCommunications) {
+        plan.push_back(json::object{
+            {"subject", c.subject},
+            {"timing", c.timing},
+            {"audience", c.audience},
+            {"channel", c.channel},
+            {"communicator", fresh.front()},
+            {"direction", c.direction}});
+    }
+    ISMS_TRY(CreateInBatches(app, who, "communication_plan", plan));
     return made;
 }
 

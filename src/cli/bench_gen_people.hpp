@@ -1,8 +1,9 @@
-// The people and documents part of `isms bench gen` (7.2, 7.3, 7.5): people in a few job roles
-// with their required competences and two training records each (some expired, so competence
-// gaps exist), one published policy per 50 people distributed to them, and acknowledgements
-// from four in five — so competence gaps, pending acknowledgements and the readiness checklist
-// are measured at scale.
+// The people and documents part of `isms bench gen` (7.2–7.5): people in a few job roles with
+// their required competences and two training records each (some expired, so competence gaps
+// exist), one published policy per 50 people distributed to them, acknowledgements from four
+// in five, an awareness campaign per 100 people (three in four completed) and a communication
+// plan — so competence gaps, pending acknowledgements, campaign completion and the readiness
+// checklist are measured at scale.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +17,7 @@ namespace isms::cli {
 struct BenchPeople {
     std::int64_t people = 0;
     std::int64_t documents = 0;
+    std::int64_t campaigns = 0;
 };
 
 /// Creates `count` people and what rests on them; `who` (an admin) approves the documents.

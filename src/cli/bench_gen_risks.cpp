@@ -10,6 +10,7 @@ namespace {
 
 constexpr std::int64_t kBatch = 2000;
 constexpr int kThreats = 20;
+constexpr int kVulnerabilities = 20;
 
 const char* const kThreatCategories[] = {
     "physical",
@@ -24,6 +25,9 @@ const char* const kTreatments[] = {"modify", "modify", "modify", "retain", "avoi
 const char* const kControls[] = {
     "A.5.15", "A.5.23", "A.5.30", "A.8.5", "A.8.7", "A.8.8", "A.8.13", "A.8.15", "A.8.24"};
 const char* const kActionStatus[] = {"planned", "in_progress", "done"};
+const char* const kWeaknesses[] = {"hardware", "software", "network", "personnel", "site"};
+const char* const kSeverities[] = {"low", "medium", "high", "critical"};
+const char* const kVulnerabilityStatus[] = {"open", "open", "mitigated", "accepted"};
 
 /// Ids of (up to 500 of) the organization's live records of `register_name`.
 Result<std::vector<std::int64_t>> SomeIds(
@@ -64,6 +68,20 @@ Result<std::int64_t> GenerateRisks(
     auto pick = [&rng](const auto& list) {
         return list[rng() % std::size(list)];
     };
+    std::vector<json::object> vulnerabilities;
+    for (int i = 0; i < kVulnerabilities; ++i) {
+        json::object body{
+            {"name", "Generated vulnerability " + std::to_string(i + 1)},
+            {"category", pick(kWeaknesses)},
+            {"severity", pick(kSeverities)},
+            {"status", pick(kVulnerabilityStatus)}};
+        if (!asset_ids.empty()) {
+            body["assets"] = json::array{pick(asset_ids)};
+        }
+        vulnerabilities.push_back(std::move(body));
+    }
+    ISMS_TRY(app.records().CreateMany(who, "vulnerabilities", vulnerabilities));
+    ISMS_TRY_ASSIGN(auto vulnerability_ids, SomeIds(app, who, "vulnerabilities"));
 
     for (std::int64_t done = 0; done < risks; done += kBatch) {
         const std::int64_t n = std::min(kBatch, risks - done);
@@ -93,6 +111,7 @@ Result<std::int64_t> GenerateRisks(
             } else {
                 body["approach"] = "asset_based";
                 body["assets"] = json::array{pick(asset_ids)};
+                body["vulnerabilities"] = json::array{pick(vulnerability_ids)};
             }
             bodies.push_back(std::move(body));
         }

@@ -1,4 +1,5 @@
-// The risk part of `isms bench gen`: threats, scored risks on the generated assets, treatment
+// The risk part of `isms bench gen`: threats, vulnerabilities of the generated assets (each
+// asset-based risk exploits one), scored risks on the generated assets, treatment
 // actions linked to Annex A controls and a FAIR loss model per risk, so the risk views and the
 // register simulation are measured at scale (bench/RESULTS.md).
 #pragma once

@@ -33,7 +33,6 @@ struct Step {
     const char* title;
     const char* guidance;
     std::string link;
-    bool available = true;
     bool started = false;    // something is recorded, even if the step is not done
     bool held_open = false;  // something outside the count keeps the step from being done
     std::int64_t done = 0;
@@ -115,26 +114,19 @@ Step FromReadiness(Step step, const json::object& item, const char* counts) {
     return step;
 }
 
-/// A step whose register comes from another module: not available until this build declares
-/// it; done once one record (matching `where`) exists.
+/// A step done once one live record of a register (matching `where`) exists; the register
+/// comes from another module, so it is looked up by name.
 Result<Step> FromRegister(
     Step step,
     const schema::Registry& registry,
     RegisterCounter& counter,
     std::string_view register_name,
+    const std::string& where,
     const char* what
 ) {
     step.counts = what;
-    const schema::RegisterSpec* spec = registry.Find(register_name);
-    if (spec == nullptr) {
-        step.available = false;
-        step.detail = fmt::format("not available yet: isms does not record {} yet", what);
-        return step;
-    }
     step.link = fmt::format("#/registers/{}", register_name);
-    // a policy is a document of kind policy
-    const bool policies = register_name == "documents" && spec->Field("kind") != nullptr;
-    ISMS_TRY_ASSIGN(const std::int64_t n, counter.Count(*spec, policies ? "kind = 'policy'" : ""));
+    ISMS_TRY_ASSIGN(const std::int64_t n, counter.Count(registry.Get(register_name), where));
     step.done = n > 0 ? 1 : 0;
     step.detail =
         n > 0 ? fmt::format("{} {} recorded", n, what) : fmt::format("no {} recorded yet", what);
@@ -147,11 +139,10 @@ json::object ToJson(const Step& s) {
         {"clause", s.clause},
         {"title", s.title},
         {"guidance", s.guidance},
-        {"available", s.available},
         {"status", s.Status()},
         {"progress", json::object{{"done", s.done}, {"total", s.total}, {"counts", s.counts}}},
         {"detail", s.detail},
-        {"link", s.available ? json::value(s.link) : json::value(nullptr)}};
+        {"link", s.link}};
 }
 
 /// Applicable controls of the live SoA that are implemented and have current evidence.
@@ -201,6 +192,7 @@ Result<json::object> GuideService::Steps(const iam::Principal& who) {
                 deps_.registry,
                 count,
                 "documents",
+                "kind = 'policy'",
                 "policy documents"
             )
         );
@@ -343,6 +335,7 @@ Result<json::object> GuideService::Steps(const iam::Principal& who) {
                 deps_.registry,
                 count,
                 "audits",
+                "",
                 "internal audits"
             )
         );
@@ -354,6 +347,7 @@ Result<json::object> GuideService::Steps(const iam::Principal& who) {
                 deps_.registry,
                 count,
                 "management_reviews",
+                "",
                 "management reviews"
             )
         );
@@ -368,7 +362,7 @@ Result<json::object> GuideService::Steps(const iam::Principal& who) {
         const std::string_view status = s.Status();
         done += status == "done" ? 1 : 0;
         in_progress += status == "in_progress" ? 1 : 0;
-        if (next.is_null() && s.available && status != "done") {
+        if (next.is_null() && status != "done") {
             next = s.id;
         }
         out.push_back(ToJson(s));

@@ -1,8 +1,8 @@
 // The guided start: the path through ISO/IEC 27001:2022 as ten steps — scope, policy, assets,
 // risk method, risk assessment, treatment, SoA, controls and evidence, internal audit,
 // management review — each with plain guidance, its progress computed from the organization's
-// live data and the UI route where it is done. Steps whose register this build does not have
-// (looked up by name, never by header) say they are not available yet.
+// live data and the UI route where it is done. Registers of other modules are looked up by name,
+// never by header.
 #pragma once
 
 #include "compliance/compliance_deps.hpp"
@@ -20,9 +20,9 @@ public:
         : deps_(deps), readiness_(readiness), soa_(soa) {}
 
     /// {"as_of", "summary": {"steps", "done", "in_progress", "not_started", "next"}, "steps":
-    /// [{"id", "clause", "title", "guidance", "available", "status", "progress": {"done",
+    /// [{"id", "clause", "title", "guidance", "status", "progress": {"done",
     /// "total", "counts"}, "detail", "link"}]} in the order of the path; "status" is
-    /// not_started, in_progress or done, "next" the id of the first available step not done
+    /// not_started, in_progress or done, "next" the id of the first step not done
     /// (null when all are). Every member may read.
     [[nodiscard]] Result<json::object> Steps(const iam::Principal& who);
 

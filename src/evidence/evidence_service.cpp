@@ -8,8 +8,8 @@
 #include "evidence/upload_check.hpp"
 #include "iam/permission.hpp"
 #include "schema/record.hpp"
-#include "store/migrate.hpp"
 #include "store/records.hpp"
+#include "store/records_past_date.hpp"
 #include "store/session.hpp"
 
 namespace isms::evidence {
@@ -220,24 +220,15 @@ Result<json::object> EvidenceService::Stale(const iam::Principal& who) {
     ISMS_TRY(iam::Authorize(who, spec, iam::Action::kRead));
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
     const Date today = Today(deps_.clock);
-    ISMS_TRY_ASSIGN(
-        auto rows,
-        session.sql().Query(
-            "SELECT id, ref, name, valid_until FROM " + store::RegisterTable(spec)
-                + " WHERE tenant_id = ? AND archived_at IS NULL AND valid_until < ? "
-                  "ORDER BY valid_until, id",
-            {who.tenant.value, FormatDate(today)}
-        )
-    );
+    ISMS_TRY_ASSIGN(auto stale, store::RecordsPastDate(session, spec, "valid_until", today));
     json::array items;
-    for (const auto& r : rows) {
-        const auto until = ParseDate(r.Text(3));
+    for (const auto& [r, days] : stale) {
         items.push_back(json::object{
-            {"id", r.Int(0)},
-            {"ref", r.Text(1)},
-            {"name", r.Text(2)},
-            {"valid_until", r.Text(3)},
-            {"days_stale", until ? (today - *until).count() : 0}});
+            {"id", r.id.value},
+            {"ref", r.ref},
+            {"name", StringOr(r.fields, "name")},
+            {"valid_until", StringOr(r.fields, "valid_until")},
+            {"days_stale", days}});
     }
     return json::object{{"as_of", FormatDate(today)}, {"items", std::move(items)}};
 }

@@ -6,6 +6,7 @@
 #include "operations/field_values.hpp"
 #include "store/migrate.hpp"
 #include "store/records.hpp"
+#include "store/records_past_date.hpp"
 #include "store/session.hpp"
 
 namespace isms::operations {
@@ -116,24 +117,19 @@ Result<json::object> OperationsService::Expired(const iam::Principal& who) {
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
     const Date today = Today(deps_.clock);
     ISMS_TRY_ASSIGN(
-        auto rows,
-        session.sql().Query(
-            "SELECT id, ref, title, expires_on, approver FROM " + store::RegisterTable(spec)
-                + " WHERE tenant_id = ? AND archived_at IS NULL AND status = 'approved' AND "
-                  "expires_on < ? ORDER BY expires_on, id",
-            {who.tenant.value, FormatDate(today)}
-        )
+        auto expired,
+        store::RecordsPastDate(session, spec, "expires_on", today, {{"status", "approved"}})
     );
     json::array items;
-    for (const auto& r : rows) {
-        const auto until = ParseDate(r.Text(3));
+    for (const auto& [r, days] : expired) {
+        const json::value* approver = r.fields.if_contains("approver");
         items.push_back(json::object{
-            {"id", r.Int(0)},
-            {"ref", r.Text(1)},
-            {"title", r.Text(2)},
-            {"expires_on", r.Text(3)},
-            {"days_expired", until ? (today - *until).count() : 0},
-            {"approver", r.Int(4)}});
+            {"id", r.id.value},
+            {"ref", r.ref},
+            {"title", StringOr(r.fields, "title")},
+            {"expires_on", StringOr(r.fields, "expires_on")},
+            {"days_expired", days},
+            {"approver", approver != nullptr ? *approver : json::value(nullptr)}});
     }
     return json::object{{"as_of", FormatDate(today)}, {"items", std::move(items)}};
 }

@@ -8,9 +8,8 @@
 #include "risk/heat_map.hpp"
 #include "risk/method_store.hpp"
 #include "risk/risk_scoring.hpp"
-#include "schema/list_query.hpp"
 #include "store/migrate.hpp"
-#include "store/records.hpp"
+#include "store/records_past_date.hpp"
 #include "store/session.hpp"
 
 namespace isms::risk {
@@ -112,15 +111,14 @@ Result<json::object> RiskReportService::Due(const iam::Principal& who) {
     const schema::RegisterSpec& risks_spec = deps_.registry.Get("risks");
     const schema::RegisterSpec& actions_spec = deps_.registry.Get("treatment_actions");
     ISMS_TRY(iam::Authorize(who, risks_spec, iam::Action::kRead));
-    const std::string today = FormatDate(Today(deps_.clock));
+    const Date today = Today(deps_.clock);
     ISMS_TRY_ASSIGN(auto session, store::ReadSession::Open(deps_.db, who.tenant));
     ISMS_TRY_ASSIGN(
-        schema::ListQuery reviews_query,
-        schema::ParseListQuery(risks_spec, {{"review_date.lt", today}, {"sort", "review_date"}})
+        auto reviews, store::RecordsPastDate(session, risks_spec, "review_date", today)
     );
-    ISMS_TRY_ASSIGN(auto reviews, store::ListAllRecords(session, risks_spec, reviews_query));
     json::array reviews_overdue;
-    for (const schema::Record& r : reviews) {
+    for (const store::PastDateRecord& past : reviews) {
+        const schema::Record& r = past.record;
         if (StringOr(r.fields, "status") == "closed") {
             continue;  // a closed risk needs no review
         }
@@ -132,15 +130,14 @@ Result<json::object> RiskReportService::Due(const iam::Principal& who) {
             {"owner", Owner(r)}});
     }
     ISMS_TRY_ASSIGN(
-        schema::ListQuery actions_query,
-        schema::ParseListQuery(
-            actions_spec,
-            {{"due_date.lt", today}, {"status.in", "planned,in_progress"}, {"sort", "due_date"}}
+        auto actions,
+        store::RecordsPastDate(
+            session, actions_spec, "due_date", today, {{"status.in", "planned,in_progress"}}
         )
     );
-    ISMS_TRY_ASSIGN(auto actions, store::ListAllRecords(session, actions_spec, actions_query));
     json::array actions_overdue;
-    for (const schema::Record& a : actions) {
+    for (const store::PastDateRecord& past : actions) {
+        const schema::Record& a = past.record;
         actions_overdue.push_back(json::object{
             {"id", a.id.value},
             {"ref", a.ref},
@@ -151,7 +148,7 @@ Result<json::object> RiskReportService::Due(const iam::Principal& who) {
     }
     ISMS_TRY_ASSIGN(json::object expired, acceptances_.List(who, "expired"));
     return json::object{
-        {"as_of", today},
+        {"as_of", FormatDate(today)},
         {"reviews_overdue", std::move(reviews_overdue)},
         {"actions_overdue", std::move(actions_overdue)},
         {"acceptances_expired", std::move(expired.at("items"))}};

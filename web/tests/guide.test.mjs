@@ -1,6 +1,6 @@
 // The guided start and the dashboard: follow the guide to create an asset and a risk and watch
-// their steps move; the dashboard shows readiness, compliance, both heat maps, what is overdue
-// and stale evidence, and changes when the data does.
+// their steps move; the dashboard shows readiness (all present for the demo organization),
+// compliance, both heat maps, what is overdue and stale evidence, and changes when the data does.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -81,6 +81,9 @@ test('the dashboard shows readiness, compliance, both heat maps, what is overdue
   await logIn(page, server, { ...server.admin, path: '/dashboard' });
   await page.getByRole('heading', { name: 'Certification readiness' }).waitFor();
   const before = (await call('GET', '/api/v1/dashboard')).body;
+  // the demo organization has every mandatory item of the readiness checklist present
+  assert.deepEqual(before.readiness.summary, { items: 15, present: 15, stale: 0, missing: 0 });
+  await page.getByText('15 of 15', { exact: true }).waitFor();
   const inherent = (d) => d.heat_map.stages.inherent.cells.reduce((n, c) => n + c.count, 0);
   await page.getByText(`Inherent (${inherent(before)} risks)`).waitFor();
   // the charts are drawn (as SVG, loaded on first use)
@@ -109,6 +112,7 @@ test('the dashboard shows readiness, compliance, both heat maps, what is overdue
   await page.reload();
   await page.getByRole('heading', { name: 'Certification readiness' }).waitFor();
   await page.getByText(`Inherent (${inherent(before) + 1} risks)`).waitFor();
+  await page.getByText('14 of 15', { exact: true }).waitFor();  // 8.3: an action overdue
   await page.getByRole('link', { name: /Dashboard offline backups/ }).waitFor();
   await page.getByRole('link', { name: /Dashboard restore test/ }).waitFor();
   await done(page);

@@ -6,7 +6,6 @@ export interface ReadinessItem {
   status: 'present' | 'stale' | 'missing';
   detail: string;
   count: number;
-  available: boolean;
   link: string | null;
 }
 
