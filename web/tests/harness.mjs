@@ -2,7 +2,7 @@
 // data directory, headless Debian Chromium through playwright-core, log-on, API calls from the
 // test, TOTP codes, screenshots, axe-core checks and CSP-violation capture. Each *.test.mjs file
 // uses these; add a screen's tests in a file of its own.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,10 +27,21 @@ if (!existsSync(join(dist, 'index.html'))) {
 /**
  * Starts `isms serve --demo` listening on 127.0.0.1 on a port the system picks, with a fresh
  * data directory; resolves once it serves, with the URL and the demo admin's credentials.
+ * With `organization` ({ name, email, password }) it serves a new, empty organization instead,
+ * made by `isms init`, whose admin is that e-mail and password.
  */
-export async function startServer() {
+export async function startServer({ organization } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'isms-web-'));
-  const args = ['serve', '--demo', '--data', join(dataDir, 'data'), '--listen', '127.0.0.1:0', '--web-root', dist];
+  const data = join(dataDir, 'data');
+  if (organization !== undefined) {
+    const init = spawnSync(
+      isms,
+      ['init', '--data', data, '--org', organization.name, '--admin-email', organization.email, '--admin-password-file', '-'],
+      { input: organization.password, encoding: 'utf8' },
+    );
+    assert.equal(init.status, 0, `isms init: ${init.stdout}${init.stderr}`);
+  }
+  const args = ['serve', ...(organization === undefined ? ['--demo'] : []), '--data', data, '--listen', '127.0.0.1:0', '--web-root', dist];
   const child = spawn(isms, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ISMS_LOG_LEVEL: 'warning' },
@@ -53,8 +64,8 @@ export async function startServer() {
       reject(new Error(`isms serve exited ${code}:\n${output}\n${errors}`));
     });
   });
-  const email = /admin e-mail:\s+(\S+)/.exec(output)?.[1];
-  const password = /one-time password:\s+(\S+)/.exec(output)?.[1];
+  const email = organization?.email ?? /admin e-mail:\s+(\S+)/.exec(output)?.[1];
+  const password = organization?.password ?? /one-time password:\s+(\S+)/.exec(output)?.[1];
   assert.ok(email && password, `no demo credentials in:\n${output}`);
   return {
     url: ready,

@@ -1,7 +1,9 @@
 // The risk screens: the method editor (an admin previews which risks a change re-scores, a bad
-// colour is refused beside its field, the save adds a version, a stale save is refused), the
-// method read-only for a reader, a treatment action planned from a risk, and the loss exceedance
-// curves of a risk with a loss model and of the whole register.
+// colour is refused beside its field, the save adds a version, a stale save is refused; the impact
+// criteria edited and an impact level added to the matrix and removed again, a blank label and a
+// one-level scale refused beside their fields, a removal under rated risks refused), the method
+// read-only for a reader, a treatment action planned from a risk, and the loss exceedance curves
+// of a risk with a loss model and of the whole register.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -126,6 +128,115 @@ test('a save based on a version someone else replaced is refused and the method 
   await page.getByRole('button', { name: 'Reload the method' }).click();
   await page.getByText(`Version ${method.version + 1} is in force.`).waitFor();
   assert.equal(await page.getByRole('alert').count(), 0);
+  await done(page);
+});
+
+test('an admin edits the impact criteria and adds an impact level, the matrix growing; a blank label, a one-level scale and a removal under rated risks are refused; the level goes again', async () => {
+  const method = (await call('GET', '/api/v1/risk-method')).body;
+  const version = method.version;
+  const n = method.impact.levels.length;
+  const [dimension] = Object.keys(method.impact.levels[1].criteria);
+  const dimensionWords = dimension.replaceAll('_', ' ');
+  const risks = (await allRisks()).length;
+
+  const page = await newPage(browser);
+  await logIn(page, server, { ...server.admin, path: '/risk/method' });
+  await page.getByRole('button', { name: 'Edit the method' }).click();
+  const criterion = page.getByLabel(`Criterion for ${dimensionWords} at impact 2`, { exact: true });
+  assert.equal(await criterion.inputValue(), method.impact.levels[1].criteria[dimension]);
+  await criterion.fill('Internal data seen by a few outsiders');
+  // a dimension the criteria stop describing goes from every level
+  const dropped = Object.keys(method.impact.levels[0].criteria).at(-1);
+  assert.notEqual(dropped, dimension);
+  const droppedWords = dropped.replaceAll('_', ' ');
+  await page.getByRole('group', { name: 'Dimensions the impact criteria describe' }).getByLabel(droppedWords, { exact: true }).uncheck();
+  assert.equal(await page.getByLabel(`Criterion for ${droppedWords} at impact 1`, { exact: true }).count(), 0);
+
+  // a new impact level: the cursor in its label, its matrix cells those of the level below
+  await page.getByRole('button', { name: `Add impact level ${n + 1}` }).click();
+  const label = page.getByLabel(`Label of impact ${n + 1}`, { exact: true });
+  await page.waitForFunction((id) => document.activeElement?.id === id, `method-impact-levels-${n}-label`);
+  for (const likelihood of method.likelihood.levels) {
+    const cell = page.getByLabel(new RegExp(`^Level of likelihood ${likelihood.value} \\(.*\\), impact ${n + 1} \\(`));
+    assert.equal(await cell.inputValue(), method.grid[likelihood.value - 1][n - 1], `likelihood ${likelihood.value}`);
+  }
+
+  // unnamed, the level is refused beside its label and nothing is stored
+  await page.getByRole('button', { name: 'Preview the re-scoring' }).click();
+  const labelError = page.locator(`#method-impact-levels-${n}-label-error`);
+  await labelError.waitFor();
+  assert.match(await labelError.textContent(), /must not be empty/);
+  assert.equal(await label.getAttribute('aria-invalid'), 'true');
+  await page.getByRole('alert').filter({ hasText: 'The method was refused: 1 problem(s), marked beside their fields below.' }).waitFor();
+
+  await label.fill('Existential');
+  await page.getByLabel(`Criterion for ${dimensionWords} at impact ${n + 1}`, { exact: true }).fill('The organization does not survive it');
+  await page.getByRole('button', { name: 'Preview the re-scoring' }).click();
+  await page.getByText(`No risk changes level (${risks} risk(s) scored again).`).waitFor();
+  assert.equal(await labelError.count(), 0);
+  assert.equal((await call('GET', '/api/v1/risk-method')).body.version, version, 'a preview stores nothing');
+  await checkAccessibility(page, 'the risk method editor with a new impact level');
+  await screenshot(page, 'risk-method-levels');
+
+  await page.getByRole('button', { name: `Save as version ${version + 1}` }).click();
+  await page.getByRole('status').filter({ hasText: `Version ${version + 1} saved; 0 level(s) of ${risks} risk(s) re-scored.` }).waitFor();
+  const saved = (await call('GET', '/api/v1/risk-method')).body;
+  assert.equal(saved.version, version + 1);
+  assert.equal(saved.impact.levels.length, n + 1);
+  assert.equal(saved.impact.levels[n].label, 'Existential');
+  assert.equal(saved.impact.levels[n].criteria[dimension], 'The organization does not survive it');
+  assert.equal(saved.impact.levels[1].criteria[dimension], 'Internal data seen by a few outsiders');
+  assert.deepEqual(saved.impact.levels.filter((l) => dropped in (l.criteria ?? {})), []);
+  assert.deepEqual(saved.grid.map((row) => row.length), method.grid.map(() => n + 1));
+  assert.deepEqual(saved.grid.map((row) => row[n]), method.grid.map((row) => row[n - 1]));
+
+  // read again, the screen shows the saved method
+  await page.reload();
+  await page.getByText(`Version ${version + 1} is in force.`).waitFor();
+  await page.getByRole('table', { name: 'Matrix' }).getByRole('columnheader', { name: `${n + 1} Existential` }).waitFor();
+  await page.getByRole('table', { name: 'Impact scale' }).getByText('Internal data seen by a few outsiders', { exact: true }).waitFor();
+
+  // a likelihood scale of one level is refused beside the scale's level buttons
+  await page.getByRole('button', { name: 'Edit the method' }).click();
+  for (let k = method.likelihood.levels.length; k > 1; k -= 1) {
+    await page.getByRole('button', { name: `Remove likelihood level ${k}`, exact: true }).click();
+  }
+  assert.equal(await page.getByRole('table', { name: 'Matrix' }).locator('tbody tr').count(), 1);
+  await page.getByRole('button', { name: 'Preview the re-scoring' }).click();
+  const scaleError = page.locator('#method-likelihood-levels-error');
+  await scaleError.waitFor();
+  assert.match(await scaleError.textContent(), /must have from 2 to \d+ levels, has 1/);
+  assert.equal(await page.getByRole('group', { name: 'Levels of the likelihood scale' }).getAttribute('aria-describedby'), 'method-likelihood-levels-error');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  // removing a level that risks are rated at is refused, naming each such risk
+  const rated = (await allRisks()).flatMap((r) => kStages.map((s) => ({ ref: r.ref, likelihood: r[`${s}_likelihood`] })));
+  const highest = Math.max(...rated.map((r) => r.likelihood ?? 0));
+  assert.ok(highest > 1, 'the demo has risks rated above the lowest likelihood');
+  await page.getByRole('button', { name: 'Edit the method' }).click();
+  for (let k = method.likelihood.levels.length; k >= highest; k -= 1) {
+    await page.getByRole('button', { name: `Remove likelihood level ${k}`, exact: true }).click();
+  }
+  await page.getByRole('button', { name: 'Preview the re-scoring' }).click();
+  const refusal = page.getByRole('alert').filter({ hasText: 'The method was refused' });
+  await refusal.waitFor();
+  for (const r of rated.filter((at) => at.likelihood === highest)) {
+    await refusal.locator('li').filter({ hasText: `${r.ref}: ` }).first().waitFor();
+  }
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  // the added level goes again: the matrix shrinks back
+  await page.getByRole('button', { name: 'Edit the method' }).click();
+  await page.getByRole('button', { name: `Remove impact level ${n + 1}`, exact: true }).click();
+  assert.equal(await page.getByRole('table', { name: 'Matrix' }).locator('tbody tr').first().locator('td.cell').count(), n);
+  await page.getByRole('button', { name: `Save as version ${version + 2}` }).click();
+  await page.getByRole('status').filter({ hasText: `Version ${version + 2} saved` }).waitFor();
+  const shrunk = (await call('GET', '/api/v1/risk-method')).body;
+  assert.equal(shrunk.impact.levels.length, n);
+  assert.deepEqual(shrunk.grid, method.grid);
+  await page.reload();
+  await page.getByText(`Version ${version + 2} is in force.`).waitFor();
+  assert.equal(await page.getByRole('table', { name: 'Matrix' }).getByRole('columnheader', { name: `${n + 1} Existential` }).count(), 0);
   await done(page);
 });
 

@@ -4,18 +4,31 @@
 
 export type FieldErrors = Record<string, string>;
 
+/** One problem of a refusal, as the API lists it (a field may have several). */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
 export class ApiError extends Error {
   readonly status: number;
   /** The stable suffix of the problem type: validation, stale-version, rate-limited, … */
   readonly type: string;
+  /** The first problem of each field. */
   readonly fields: FieldErrors;
+  /** Every problem, in the API's order. */
+  readonly problems: FieldProblem[];
   readonly retryAfter: number | null;
 
-  constructor(status: number, type: string, detail: string, fields: FieldErrors, retryAfter: number | null) {
+  constructor(status: number, type: string, detail: string, problems: FieldProblem[], retryAfter: number | null) {
     super(detail);
     this.status = status;
     this.type = type;
-    this.fields = fields;
+    this.problems = problems;
+    this.fields = {};
+    for (const p of problems) {
+      this.fields[p.field] ??= p.message;
+    }
     this.retryAfter = retryAfter;
   }
 }
@@ -24,7 +37,7 @@ interface Problem {
   type?: string;
   title?: string;
   detail?: string;
-  errors?: { field: string; message: string }[];
+  errors?: FieldProblem[];
 }
 
 const kCsrfKey = 'isms.csrf';
@@ -62,10 +75,6 @@ export async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     problem = { detail: text || response.statusText };
   }
-  const fields: FieldErrors = {};
-  for (const e of problem.errors ?? []) {
-    fields[e.field] ??= e.message;
-  }
   const type = (problem.type ?? '').startsWith(kProblemPrefix)
     ? (problem.type ?? '').slice(kProblemPrefix.length)
     : 'error';
@@ -74,7 +83,7 @@ export async function toApiError(response: Response): Promise<ApiError> {
     response.status,
     type,
     problem.detail ?? problem.title ?? `HTTP ${response.status}`,
-    fields,
+    problem.errors ?? [],
     retry === null ? null : Number(retry),
   );
 }

@@ -1,9 +1,21 @@
 // The fields of a risk method as the method editor shows them: the roles and asset properties it
-// offers, and how an API error path (`levels[1].colour`, `grid[2][3]`, `acceptance.high.roles[0]`)
-// finds the input it belongs to.
+// offers, and how an API error path (`levels[1].colour`, `grid[2][3]`, `acceptance.high.roles[0]`,
+// `impact.levels[2].criteria.financial`, `likelihood.levels` for the scale's size) finds the input
+// it belongs to.
 
 /** Every role of isms (docs/api.md), in the order the editor lists them. */
 export const kRoles = ['admin', 'isms_manager', 'risk_owner', 'control_owner', 'auditor', 'reader'] as const;
+
+/** The dimensions an impact level's criteria may describe (docs/risk.md §1), in the API's order. */
+export const kImpactDimensions = [
+  'confidentiality',
+  'integrity',
+  'availability',
+  'financial',
+  'legal_regulatory',
+  'reputational',
+  'operational',
+] as const;
 
 /** What a method may add to confidentiality, integrity and availability. */
 export const kExtraProperties = ['authenticity', 'non_repudiation'] as const;
@@ -14,8 +26,10 @@ export function errorField(path: string): string {
 }
 
 const kEditable = [
+  /^(likelihood|impact)\.levels$/,
   /^likelihood\.levels\[\d+\]\.(label|description|frequency)$/,
   /^impact\.levels\[\d+\]\.(label|description)$/,
+  /^impact\.levels\[\d+\]\.criteria\.[a-z_]+$/,
   /^levels\[\d+\]\.(label|colour)$/,
   /^grid\[\d+\]\[\d+\]$/,
   /^acceptance\.[^.]+\.(acceptable_without_treatment|roles)$/,
