@@ -5,6 +5,8 @@ import type { Component } from 'svelte';
 import type { RegisterRecord } from './lib/types';
 import AuditPanel from './panels/AuditPanel.svelte';
 import AuditProgrammePanel from './panels/AuditProgrammePanel.svelte';
+import IncidentPanel from './panels/IncidentPanel.svelte';
+import MetricPanel from './panels/MetricPanel.svelte';
 import NonconformityPanel from './panels/NonconformityPanel.svelte';
 import DocumentPanel from './panels/DocumentPanel.svelte';
 import ManagementReviewPanel from './panels/ManagementReviewPanel.svelte';
@@ -21,6 +23,8 @@ const kPanels: Record<string, Component<PanelProps>> = {
   nonconformities: NonconformityPanel,
   documents: DocumentPanel,
   management_reviews: ManagementReviewPanel,
+  metrics: MetricPanel,
+  incidents: IncidentPanel,
 };
 
 /** The workflow panel of `register`, if it has one. */

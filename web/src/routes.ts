@@ -9,6 +9,7 @@ import Frameworks from './screens/Frameworks.svelte';
 import Guide from './screens/Guide.svelte';
 import Login from './screens/Login.svelte';
 import NotFound from './screens/NotFound.svelte';
+import Notifications from './screens/Notifications.svelte';
 import RecordDetail from './screens/RecordDetail.svelte';
 import RecordForm from './screens/RecordForm.svelte';
 import RegisterList from './screens/RegisterList.svelte';
@@ -60,6 +61,7 @@ const kRoutes: RouteRow[] = [
   { pattern: '/evidence', screen: Evidence },
   { pattern: '/scope', screen: Scope },
   { pattern: '/account', screen: Account },
+  { pattern: '/notifications', screen: Notifications },
 ];
 
 /** Matches `path?query` (the hash without `#`) against the table; literal segments win. */
