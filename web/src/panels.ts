@@ -5,6 +5,8 @@ import type { Component } from 'svelte';
 import type { RegisterRecord } from './lib/types';
 import AuditPanel from './panels/AuditPanel.svelte';
 import AuditProgrammePanel from './panels/AuditProgrammePanel.svelte';
+import IncidentPanel from './panels/IncidentPanel.svelte';
+import MetricPanel from './panels/MetricPanel.svelte';
 import NonconformityPanel from './panels/NonconformityPanel.svelte';
 import DocumentPanel from './panels/DocumentPanel.svelte';
 import ManagementReviewPanel from './panels/ManagementReviewPanel.svelte';
@@ -23,6 +25,8 @@ const kPanels: Record<string, Component<PanelProps>> = {
   documents: DocumentPanel,
   management_reviews: ManagementReviewPanel,
   people: PersonCompetencePanel,
+  metrics: MetricPanel,
+  incidents: IncidentPanel,
 };
 
 /** The workflow panel of `register`, if it has one. */

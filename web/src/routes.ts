@@ -10,6 +10,7 @@ import Frameworks from './screens/Frameworks.svelte';
 import Guide from './screens/Guide.svelte';
 import Login from './screens/Login.svelte';
 import NotFound from './screens/NotFound.svelte';
+import Notifications from './screens/Notifications.svelte';
 import Raci from './screens/Raci.svelte';
 import RecordDetail from './screens/RecordDetail.svelte';
 import RecordForm from './screens/RecordForm.svelte';
@@ -64,6 +65,7 @@ const kRoutes: RouteRow[] = [
   { pattern: '/context/raci', screen: Raci },
   { pattern: '/people/competence', screen: CompetenceGaps },
   { pattern: '/account', screen: Account },
+  { pattern: '/notifications', screen: Notifications },
 ];
 
 /** Matches `path?query` (the hash without `#`) against the table; literal segments win. */
