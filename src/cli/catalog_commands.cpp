@@ -217,7 +217,7 @@ void AddCatalogCommands(
         ->required();
 }
 
-Result<CatalogOutput> RunCatalogValidate(const CatalogCommands& c) {
+Result<CommandOutput> RunCatalogValidate(const CatalogCommands& c) {
     ISMS_TRY_ASSIGN(const std::string text, ReadWholeFile(c.urn));
     auto document = ParseJson(text);
     if (!document) {
@@ -253,7 +253,7 @@ Result<CatalogOutput> RunCatalogValidate(const CatalogCommands& c) {
         {"schema", schema_path.string()},
         {"valid", violations.empty()},
         {"violations", std::move(list)}};
-    return CatalogOutput{std::move(out), std::move(text_out), !violations.empty()};
+    return CommandOutput{std::move(out), std::move(text_out), !violations.empty()};
 }
 
 bool Parsed(const CatalogCommands& c) {
@@ -261,13 +261,13 @@ bool Parsed(const CatalogCommands& c) {
            || c.map->parsed();
 }
 
-Result<CatalogOutput> RunCatalogCommand(const CatalogCommands& c, app::App& app) {
+Result<CommandOutput> RunCatalogCommand(const CatalogCommands& c, app::App& app) {
     ISMS_TRY_ASSIGN(const iam::Principal who, CatalogPrincipal(app, c.org));
     catalog::CatalogService& catalog = app.catalog();
     if (c.list->parsed()) {
         ISMS_TRY_ASSIGN(auto list, catalog.ListFrameworks(who));
         std::string text = ListText(list);
-        return CatalogOutput{std::move(list), std::move(text)};
+        return CommandOutput{std::move(list), std::move(text)};
     }
     if (c.show->parsed()) {
         ISMS_TRY_ASSIGN(auto fw, catalog.GetFramework(who, c.urn, c.version));
@@ -275,7 +275,7 @@ Result<CatalogOutput> RunCatalogCommand(const CatalogCommands& c, app::App& app)
             "{} {} (version {})\n", Str(fw.at("ref_id")), Str(fw.at("name")), Str(fw.at("version"))
         );
         TreeText(fw.at("tree").as_array(), 1, text);
-        return CatalogOutput{std::move(fw), std::move(text)};
+        return CommandOutput{std::move(fw), std::move(text)};
     }
     if (c.import->parsed()) {
         std::vector<catalog::ImportFile> files;
@@ -290,12 +290,12 @@ Result<CatalogOutput> RunCatalogCommand(const CatalogCommands& c, app::App& app)
         options.exclude_suspected_withdrawn = c.exclude_suspected_withdrawn;
         ISMS_TRY_ASSIGN(auto result, catalog.Import(who, files, options));
         std::string text = ImportText(result);
-        return CatalogOutput{std::move(result), std::move(text)};
+        return CommandOutput{std::move(result), std::move(text)};
     }
     if (c.diff->parsed()) {
         ISMS_TRY_ASSIGN(auto diff, catalog.Diff(who, c.urn, c.from, c.to));
         std::string text = DiffText(diff);
-        return CatalogOutput{std::move(diff), std::move(text)};
+        return CommandOutput{std::move(diff), std::move(text)};
     }
     std::vector<std::string> satisfied;
     std::stringstream list(c.satisfied);
@@ -306,7 +306,7 @@ Result<CatalogOutput> RunCatalogCommand(const CatalogCommands& c, app::App& app)
     }
     ISMS_TRY_ASSIGN(auto coverage, catalog.Coverage(who, c.from, c.to, satisfied, c.max_hops));
     std::string text = CoverageText(coverage);
-    return CatalogOutput{std::move(coverage), std::move(text)};
+    return CommandOutput{std::move(coverage), std::move(text)};
 }
 
 }  // namespace isms::cli

@@ -8,7 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/app.hpp"
-#include "core/json.hpp"
+#include "cli/command_output.hpp"
 
 namespace isms::cli {
 
@@ -37,15 +37,8 @@ void AddCatalogCommands(
     CLI::App& cli, CatalogCommands& commands, const std::function<void(CLI::App*)>& common
 );
 
-/// What a catalog command printed: JSON for --format json, text for the table format.
-struct CatalogOutput {
-    json::object json;
-    std::string text;
-    bool failed = false;  // the command ran but found problems (exit 1)
-};
-
 /// Runs the parsed catalog command (not validate); call only when Parsed(commands).
-[[nodiscard]] Result<CatalogOutput> RunCatalogCommand(
+[[nodiscard]] Result<CommandOutput> RunCatalogCommand(
     const CatalogCommands& commands, app::App& app
 );
 [[nodiscard]] bool Parsed(const CatalogCommands& commands);
@@ -53,6 +46,6 @@ struct CatalogOutput {
 /// `isms catalog validate FILE --schema PATH`: checks an OSCAL JSON file against an OSCAL JSON
 /// schema (a file, or a release folder from which the document's model picks its schema) and
 /// lists every violation by JSON path. Needs no data directory.
-[[nodiscard]] Result<CatalogOutput> RunCatalogValidate(const CatalogCommands& commands);
+[[nodiscard]] Result<CommandOutput> RunCatalogValidate(const CatalogCommands& commands);
 
 }  // namespace isms::cli

@@ -12,9 +12,12 @@
 #include "app/demo.hpp"
 #include "app/digest_scheduler.hpp"
 #include "app/registers.hpp"
+#include "cli/audit_commands.hpp"
 #include "cli/backup.hpp"
 #include "cli/bench_gen.hpp"
 #include "cli/catalog_commands.hpp"
+#include "cli/command_output.hpp"
+#include "cli/document_commands.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/metric_commands.hpp"
 #include "cli/notification_commands.hpp"
@@ -252,34 +255,21 @@ int RunVerify(Output& o, const CommonFlags& flags) {
     return report->ok ? kExitOk : kExitFailure;
 }
 
-Result<TenantId> ResolveTenant(app::App& app, const std::string& slug, UserId user) {
-    if (!slug.empty()) {
-        return app.FindTenant(slug);
-    }
-    ISMS_TRY_ASSIGN(auto tenants, app.iam().ListTenants());
-    std::vector<TenantId> member_of;
-    for (const auto& t : tenants) {
-        ISMS_TRY_ASSIGN(bool member, app.iam().IsMember(t.id, user));
-        if (member) {
-            member_of.push_back(t.id);
-        }
-    }
-    if (member_of.size() != 1) {
-        return Error::Invalid(
-            "org",
-            member_of.empty() ? "the user belongs to no organization"
-                              : "the user belongs to several organizations: name one with --org"
-        );
-    }
-    return member_of.front();
-}
-
 void PrintJsonOrLine(Output& o, const json::object& value, const std::string& line) {
     if (o.json) {
         o.out << json::serialize(value) << '\n';
     } else {
         o.out << line << '\n';
     }
+}
+
+/// Writes a command's output for the chosen format, or its error; returns the exit code.
+int Finish(Output& o, const Result<CommandOutput>& result) {
+    if (!result) {
+        return Fail(o, result.error());
+    }
+    o.out << (o.json ? json::serialize(result->json) + "\n" : result->text);
+    return result->failed ? kExitFailure : kExitOk;
 }
 
 }  // namespace
@@ -423,6 +413,15 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     AddNotificationCommands(cli, notification_commands, [&](CLI::App* cmd) {
         AddCommon(cmd, flags, true);
     });
+
+    // document list | show | submit | approve | publish
+    DocumentCommands document_commands;
+    AddDocumentCommands(cli, document_commands, [&](CLI::App* cmd) {
+        AddCommon(cmd, flags, true);
+    });
+    // audit list | checklist | report
+    AuditCommands audit_commands;
+    AddAuditCommands(cli, audit_commands, [&](CLI::App* cmd) { AddCommon(cmd, flags, true); });
 
     auto* bench = cli.add_subcommand("bench", "benchmark helpers");
     bench->require_subcommand(1);
@@ -587,12 +586,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return kExitOk;
         }
         if (catalog.validate->parsed()) {
-            auto result = RunCatalogValidate(catalog);
-            if (!result) {
-                return Fail(o, result.error());
-            }
-            o.out << (o.json ? json::serialize(result->json) + "\n" : result->text);
-            return result->failed ? kExitFailure : kExitOk;
+            return Finish(o, RunCatalogValidate(catalog));
         }
         if (gen->parsed()) {
             auto config = MakeConfig(flags, {{"synchronous", "normal"}});
@@ -623,16 +617,13 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         }
         app::App& app = **opened;
         if (Parsed(catalog)) {
-            auto result = RunCatalogCommand(catalog, app);
-            if (!result) {
-                return Fail(o, result.error());
-            }
-            if (o.json) {
-                o.out << json::serialize(result->json) << '\n';
-            } else {
-                o.out << result->text;
-            }
-            return kExitOk;
+            return Finish(o, RunCatalogCommand(catalog, app));
+        }
+        if (Parsed(document_commands)) {
+            return Finish(o, RunDocumentCommand(document_commands, app));
+        }
+        if (Parsed(audit_commands)) {
+            return Finish(o, RunAuditCommand(audit_commands, app));
         }
         if (metrics.compute->parsed()) {
             auto result = RunMetricsCompute(metrics, app);
@@ -643,12 +634,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return kExitOk;
         }
         if (notification_commands.digest->parsed()) {
-            auto result = RunDigestCommand(notification_commands, app);
-            if (!result) {
-                return Fail(o, result.error());
-            }
-            o.out << (o.json ? json::serialize(result->json) + "\n" : result->text);
-            return result->failed ? kExitFailure : kExitOk;
+            return Finish(o, RunDigestCommand(notification_commands, app));
         }
         if (migrate->parsed()) {
             PrintJsonOrLine(
@@ -766,15 +752,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                 }
                 expires_at = app.clock().Now() + *d;
             }
-            auto user_id = app.iam().FindUser(email);
-            if (!user_id) {
-                return Fail(o, user_id.error());
-            }
-            auto tenant = ResolveTenant(app, org_slug, *user_id);
-            if (!tenant) {
-                return Fail(o, tenant.error());
-            }
-            auto principal = app.iam().PrincipalFor(*tenant, *user_id);
+            auto principal = MemberPrincipal(app, org_slug, email);
             if (!principal) {
                 return Fail(o, principal.error());
             }

@@ -48,7 +48,7 @@ void AddNotificationCommands(
     AddSmtpOptions(commands.digest, commands.smtp);
 }
 
-Result<DigestCommandOutcome> RunDigestCommand(const NotificationCommands& commands, app::App& app) {
+Result<CommandOutput> RunDigestCommand(const NotificationCommands& commands, app::App& app) {
     notifications::DigestOptions options;
     if (commands.days >= 0) {
         options.days = commands.days;
@@ -67,7 +67,7 @@ Result<DigestCommandOutcome> RunDigestCommand(const NotificationCommands& comman
         options.mailer = &*mailer;
     }
     ISMS_TRY_ASSIGN(json::object outcome, app.notifications().service.RunDigest(options));
-    DigestCommandOutcome out;
+    CommandOutput out;
     for (const auto& d : outcome.at("digests").as_array()) {
         const auto& digest = d.as_object();
         const std::string_view status = digest.at("status").as_string();

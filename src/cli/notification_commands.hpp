@@ -9,7 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/app.hpp"
-#include "core/json.hpp"
+#include "cli/command_output.hpp"
 
 namespace isms::cli {
 
@@ -40,14 +40,9 @@ void AddNotificationCommands(
     CLI::App& cli, NotificationCommands& commands, const std::function<void(CLI::App*)>& common
 );
 
-struct DigestCommandOutcome {
-    json::object json;
-    std::string text;
-    bool failed = false;  // some digest could not be delivered
-};
-
-/// Previews the digests, or with --send delivers those not sent today through SMTP.
-[[nodiscard]] Result<DigestCommandOutcome> RunDigestCommand(
+/// Previews the digests, or with --send delivers those not sent today through SMTP; `failed`
+/// when some digest could not be delivered.
+[[nodiscard]] Result<CommandOutput> RunDigestCommand(
     const NotificationCommands& commands, app::App& app
 );
 

@@ -102,4 +102,11 @@ Table AuditReportTable(const json::object& data) {
     return t;
 }
 
+Result<ExportFile> AuditReportFile(
+    const json::object& data, std::string_view format, const std::string& date
+) {
+    const std::string ref(data.at("audit").at("ref").as_string());
+    return RenderExport(AuditReportTable(data), format, "audit-report-" + ref, date);
+}
+
 }  // namespace isms::report

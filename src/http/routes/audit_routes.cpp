@@ -7,7 +7,6 @@
 #include "http/routes/render.hpp"
 #include "http/routes/services.hpp"
 #include "report/audit_report.hpp"
-#include "report/export_file.hpp"
 
 namespace isms::http {
 
@@ -48,12 +47,8 @@ void AppendAuditRoutes(ApiRouter& router, Services& s) {
                 ISMS_TRY(OnlyKnownQuery(ctx, {"format"}));
                 ISMS_TRY_ASSIGN(const std::int64_t id, IdParam(ctx, "id"));
                 ISMS_TRY_ASSIGN(json::object data, s.audit.audits.ReportData(*who, RecordId{id}));
-                const std::string ref(data.at("audit").at("ref").as_string());
-                return report::RenderExport(
-                    report::AuditReportTable(data),
-                    QueryValue(ctx, "format"),
-                    "audit-report-" + ref,
-                    FormatDate(Today(s.clock))
+                return report::AuditReportFile(
+                    data, QueryValue(ctx, "format"), FormatDate(Today(s.clock))
                 );
             }());
         }

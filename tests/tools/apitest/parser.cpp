@@ -265,6 +265,18 @@ private:
             ++i_;
             return step;
         }
+        if (directive == "file") {
+            const std::string_view line = Current();
+            const std::size_t contains = line.find(" contains ");
+            if (words.size() < 4 || words[2] != "contains" || contains == std::string_view::npos) {
+                return Fail(i_, "usage: file <path> contains <text>");
+            }
+            step.kind = StepKind::kFileContains;
+            step.arg = std::string(words[1]);
+            step.expected_text = std::string(Trim(line.substr(contains + 10)));
+            ++i_;
+            return step;
+        }
         if (directive == "setting") {
             if (words.size() < 2 || words.size() > 3) {
                 return Fail(i_, "usage: setting <name> [<value>]");

@@ -44,6 +44,7 @@ enum class StepKind {
     kBlobCheck,     // blob <sha256> encrypted|plain: how the evidence file is stored on disk
     kRequireEnv,    // require-env VAR, require postgres (VAR = ISMS_TEST_POSTGRES)
     kMatrix,        // matrix <file>: the permission matrix (matrix.hpp), beside the scenario
+    kFileContains,  // file <path> contains <text>: a file a command wrote holds the text
 };
 
 enum class BodyKind { kNone, kJson, kRaw };
@@ -55,6 +56,7 @@ struct Step {
     std::string arg;            // tenant slug, role, clock text, environment variable, setting name
     std::string setting_value;  // setting: the value ("" clears the setting)
     bool blob_encrypted = false;  // blob: `encrypted` expected (else `plain`)
+    std::string expected_text;    // file … contains: the text, as written (may hold '#')
 
     // request / cli
     bool expect_ok = true;   // `ok` (2xx, exit 0) or `error` (4xx/5xx, exit != 0)
@@ -94,6 +96,7 @@ struct Scenario {
 ///   restart | ledger verify | require postgres | require-env <VAR> | matrix <file>
 ///   setting <name> [<value>]  (a config setting for the app from now on; reopens it)
 ///   tamper blob <sha256> | blob <sha256> encrypted|plain
+///   file <path> contains <text>  (the rest of the line, never stripped of a comment)
 ///   foreach <var> <value>… NEWLINE steps NEWLINE endloop
 ///   request ok|error
 ///     METHOD /target            then `Name: value` header lines (optional)

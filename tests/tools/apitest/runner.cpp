@@ -155,6 +155,8 @@ private:
                 }
                 return Directive(step, "tamper blob", host_.TamperBlob(*sha256));
             }
+            case StepKind::kFileContains:
+                return RunFileContains(step);
             case StepKind::kBlobCheck: {
                 auto sha256 = Sub(step.arg, step);
                 if (!sha256) {
@@ -216,6 +218,32 @@ private:
         if (*done == Done::kSkipped) {
             out_ << scenario_.file << ":" << step.line << ": note: `" << what
                  << "` skipped (not possible against this host)\n";
+        }
+        return true;
+    }
+
+    bool RunFileContains(const Step& step) {
+        auto path = Sub(step.arg, step);
+        if (!path) {
+            return false;
+        }
+        auto text = Sub(step.expected_text, step);
+        if (!text) {
+            return false;
+        }
+        std::ifstream in(*path, std::ios::binary);
+        if (!in) {
+            return Fail(step, step.line, "file " + *path + " cannot be read");
+        }
+        std::ostringstream content;
+        content << in.rdbuf();
+        if (content.str().find(*text) == std::string::npos) {
+            return Fail(
+                step,
+                step.line,
+                "file " + *path + " does not contain the text; it holds:\n"
+                    + Indent(ShowBody(content.str()), "    ")
+            );
         }
         return true;
     }

@@ -456,6 +456,29 @@ TEST_F(RunnerTest, CliChecksStdout) {
     EXPECT_NE(bad.output.find("  command:\n    isms fail\n  exit code: 3\n"), std::string::npos);
 }
 
+TEST_F(RunnerTest, FileContainsReadsTheFileACommandWrote) {
+    const std::filesystem::path path =
+        std::filesystem::temp_directory_path() / "isms-runner-test-report.html";
+    std::ofstream(path) << "<p>AUD-1 Audit #1 of clause 7</p>\n";
+    const std::string file = "file " + path.string() + " contains ";
+    const Outcome o = Run(file + "AUD-1 Audit #1\n" + file + "clause 7</p>\n");
+    EXPECT_EQ(o.result, FileResult::kPassed) << o.output;
+    const Outcome missing_text = Run("\n" + file + "AUD-2\n");
+    EXPECT_EQ(missing_text.result, FileResult::kFailed);
+    EXPECT_NE(
+        missing_text.output.find(
+            "t.apitest:2: file " + path.string() + " does not contain the text"
+        ),
+        std::string::npos
+    ) << missing_text.output;
+    std::filesystem::remove(path);
+    const Outcome no_file = Run(file + "AUD-1\n");
+    EXPECT_EQ(no_file.result, FileResult::kFailed);
+    EXPECT_NE(no_file.output.find("cannot be read"), std::string::npos) << no_file.output;
+    EXPECT_FALSE(ParseScenario("file report.html\n", "t.apitest"));
+    EXPECT_FALSE(ParseScenario("file report.html holds AUD-1\n", "t.apitest"));
+}
+
 TEST_F(RunnerTest, UnknownVariableFailsAtItsLine) {
     host_.respond = [](const http::Request&) {
         return Json(200, "{}");
