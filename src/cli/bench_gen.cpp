@@ -171,6 +171,13 @@ Result<json::object> GenerateBenchData(
         controls += made_controls;
         progress << "bench gen: " << slug << " has " << made_controls << " applied controls\n";
         ISMS_TRY_ASSIGN(
+            const BenchPeople made_people, GeneratePeople(app, who, options.people_per_tenant, rng)
+        );
+        people += made_people.people;
+        documents += made_people.documents;
+        progress << "bench gen: " << slug << " has " << made_people.people << " people and "
+                 << made_people.documents << " published documents\n";
+        ISMS_TRY_ASSIGN(
             std::int64_t made_context, GenerateContext(app, who, options.context_per_tenant, rng)
         );
         context += made_context;
@@ -200,13 +207,6 @@ Result<json::object> GenerateBenchData(
         );
         evidence += made_evidence;
         progress << "bench gen: " << slug << " has " << made_evidence << " evidence records\n";
-        ISMS_TRY_ASSIGN(
-            const BenchPeople made_people, GeneratePeople(app, who, options.people_per_tenant, rng)
-        );
-        people += made_people.people;
-        documents += made_people.documents;
-        progress << "bench gen: " << slug << " has " << made_people.people << " people and "
-                 << made_people.documents << " published documents\n";
         ISMS_TRY_ASSIGN(
             std::int64_t made_measurements,
             GenerateMonitoring(app, who, options.measurements_per_tenant, rng)
