@@ -135,9 +135,9 @@ Result<DemoLogin> SeedDemo(App& app) {
     ISMS_TRY(SeedDemoRisks(app, who, DemoAssets{ids[0], ids[1], ids[3], ids[4], ids[5]}, controls));
     ISMS_TRY_ASSIGN(const std::int64_t restore_tests, SeedDemoEvidence(app, who, controls));
     ISMS_TRY(SeedDemoSoa(app, who));
-    ISMS_TRY(SeedDemoContext(app, who, controls));
-    ISMS_TRY(SeedDemoAssessments(app, who, restore_tests));
     ISMS_TRY_ASSIGN(const std::vector<std::int64_t> people, SeedDemoPeople(app, who));
+    ISMS_TRY(SeedDemoContext(app, who, controls, people));
+    ISMS_TRY(SeedDemoAssessments(app, who, restore_tests));
     ISMS_TRY(SeedDemoDocuments(app, who, people));
     ISMS_TRY(SeedDemoMonitoring(app, who));
     ISMS_TRY(SeedDemoOperations(app, who, DemoOperationsAssets{ids[0], ids[3], ids[4]}));

@@ -34,7 +34,12 @@ Result<std::vector<std::int64_t>> FirstIds(
 
 }  // namespace
 
-Status SeedDemoContext(App& app, const iam::Principal& admin, const DemoControls& controls) {
+Status SeedDemoContext(
+    App& app,
+    const iam::Principal& admin,
+    const DemoControls& controls,
+    const std::vector<std::int64_t>& people
+) {
     auto create = [&](std::string_view register_name, json::object body) -> Result<std::int64_t> {
         ISMS_TRY_ASSIGN(auto created, app.records().Create(admin, register_name, body));
         return created.at("id").as_int64();
@@ -179,8 +184,9 @@ Status SeedDemoContext(App& app, const iam::Principal& admin, const DemoControls
         {"9.2", "Internal audit"},
         {"9.3", "Management review"},
         {"A.5.24", "Incident management"}};
-    // The ISMS manager runs the activities the admin is accountable for; nobody runs incident
-    // management yet, so the matrix shows a gap.
+    // The ISMS manager runs the activities the admin is accountable for, but incident
+    // management: the system administrator runs that, with HR consulted — staff who are not
+    // members. HR also runs awareness, which nobody answers for yet, so the matrix shows a gap.
     ISMS_TRY_ASSIGN(
         auto manager,
         app.ProvisionUser(
@@ -205,6 +211,25 @@ Status SeedDemoContext(App& app, const iam::Principal& admin, const DemoControls
                  {"raci", "responsible"}}
             ));
         }
+    }
+    struct PersonRole {
+        const char* clause;
+        const char* activity;
+        std::size_t person;  // index into `people`: 1 the system administrator, 4 HR
+        const char* raci;
+    };
+    const PersonRole person_roles[] = {
+        {"A.5.24", "Incident management", 1, "responsible"},
+        {"A.5.24", "Incident management", 4, "consulted"},
+        {"7.3", "Awareness and training", 4, "responsible"}};
+    for (const PersonRole& r : person_roles) {
+        ISMS_TRY(create(
+            "responsibilities",
+            {{"activity", r.activity},
+             {"clause", r.clause},
+             {"person", people.at(r.person)},
+             {"raci", r.raci}}
+        ));
     }
 
     ISMS_TRY_ASSIGN(

@@ -176,6 +176,15 @@ Result<json::object> GenerateBenchData(
         controls += made_controls;
         progress << "bench gen: " << slug << " has " << made_controls << " applied controls\n";
         ISMS_TRY_ASSIGN(
+            const BenchPeople made_people, GeneratePeople(app, who, options.people_per_tenant, rng)
+        );
+        people += made_people.people;
+        documents += made_people.documents;
+        campaigns += made_people.campaigns;
+        progress << "bench gen: " << slug << " has " << made_people.people << " people, "
+                 << made_people.documents << " published documents and " << made_people.campaigns
+                 << " awareness campaigns\n";
+        ISMS_TRY_ASSIGN(
             std::int64_t made_context, GenerateContext(app, who, options.context_per_tenant, rng)
         );
         context += made_context;
@@ -205,15 +214,6 @@ Result<json::object> GenerateBenchData(
         );
         evidence += made_evidence;
         progress << "bench gen: " << slug << " has " << made_evidence << " evidence records\n";
-        ISMS_TRY_ASSIGN(
-            const BenchPeople made_people, GeneratePeople(app, who, options.people_per_tenant, rng)
-        );
-        people += made_people.people;
-        documents += made_people.documents;
-        campaigns += made_people.campaigns;
-        progress << "bench gen: " << slug << " has " << made_people.people << " people, "
-                 << made_people.documents << " published documents and " << made_people.campaigns
-                 << " awareness campaigns\n";
         ISMS_TRY_ASSIGN(
             std::int64_t made_measurements,
             GenerateMonitoring(app, who, options.measurements_per_tenant, rng)

@@ -38,6 +38,7 @@ Result<std::int64_t> GenerateContext(
 ) {
     ISMS_TRY_ASSIGN(const auto risks, SomeIds(app, who, "risks"));
     ISMS_TRY_ASSIGN(const auto controls, SomeIds(app, who, "applied_controls"));
+    ISMS_TRY_ASSIGN(const auto people, SomeIds(app, who, "people"));
     auto pick = [&rng](const auto& list) {
         return list[rng() % std::size(list)];
     };
@@ -101,11 +102,16 @@ Result<std::int64_t> GenerateContext(
             {"how_addressed", "Through the generated controls."},
             {"obligations", some(obligations)}};
     }));
+    // Every fourth activity is held by a person who need not be a user.
     ISMS_TRY(generate("responsibilities", [&](std::int64_t i) {
-        return json::object{
-            {"activity", "Generated activity " + std::to_string(i)},
-            {"member", who.user.value},
-            {"raci", "accountable"}};
+        json::object body{
+            {"activity", "Generated activity " + std::to_string(i)}, {"raci", "accountable"}};
+        if (i % 4 == 0 && !people.empty()) {
+            body["person"] = pick(people);
+        } else {
+            body["member"] = who.user.value;
+        }
+        return body;
     }));
     ISMS_TRY(generate("objectives", [&](std::int64_t i) {
         return json::object{

@@ -165,20 +165,24 @@ RegisterSpec Responsibilities() {
     s.clause = "5.3";
     s.description =
         "Who is responsible, accountable, consulted or informed for each ISMS activity: one row "
-        "per activity and member. Each activity has at most one accountable member; "
-        "GET /api/v1/responsibilities/matrix shows the whole matrix.";
+        "per activity and holder, a member or a person of the people register. Each activity "
+        "has at most one accountable; GET /api/v1/responsibilities/matrix shows the whole "
+        "matrix.";
     s.fields = {
         Text("activity").Required().Searchable().MaxLength(200).Label("ISMS activity"),
         Text("clause").MaxLength(20).Label("Clause").Describe(
             "The ISO/IEC 27001 clause or control the activity serves, e.g. 9.2."
         ),
-        User("member").Required().Label("Member"),
+        User("member").Label("Member").Describe("The member who holds the role; or name a person."),
+        Reference("person", "people")
+            .Label("Person")
+            .Describe("The person (who need not be a user) who holds the role; or name a member."),
         Enum("raci", {"responsible", "accountable", "consulted", "informed"})
             .Required()
             .Label("RACI role"),
         Markdown("authority")
             .Label("Authority")
-            .Describe("What the member may decide or approve for this activity."),
+            .Describe("What the holder may decide or approve for this activity."),
     };
     return s;
 }

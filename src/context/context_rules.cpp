@@ -105,29 +105,77 @@ Status ResponsibilityRules::BeforeWrite(
     schema::Draft& draft
 ) {
     const After after(current, draft);
-    const std::string activity = Text(after["activity"]);
     const std::int64_t member = after["member"].is_int64() ? after["member"].get_int64() : 0;
+    const std::int64_t person = after["person"].is_int64() ? after["person"].get_int64() : 0;
+    if (member == 0 && person == 0) {
+        return Error::Invalid("member", "name a member or a person");
+    }
+    if (member != 0 && person != 0) {
+        return Error::Invalid("person", "name a member or a person, not both");
+    }
+    const std::string people = store::RegisterTable(registry_.Get("people"));
+    // The member this row's holder is: the member named, or the one the person is linked to.
+    std::int64_t holder_member = member;
+    if (person != 0) {
+        ISMS_TRY_ASSIGN(
+            auto found,
+            tx.sql().Query(
+                "SELECT ref, member, status FROM " + people + " WHERE tenant_id = ? AND id = ?",
+                {tx.tenant().value, person}
+            )
+        );
+        if (found.empty()) {
+            return Error::Invalid("person", fmt::format("no people record with id {}", person));
+        }
+        if (draft.fields.contains("person") && found[0].Text(2) == "left") {
+            return Error::Invalid(
+                "person",
+                fmt::format(
+                    "{} has left the organization; name someone who has not", found[0].Text(0)
+                )
+            );
+        }
+        holder_member = found[0].Int(1);
+    }
+    const std::string activity = Text(after["activity"]);
+    const std::string field = person != 0 ? "person" : "member";
     ISMS_TRY_ASSIGN(
         auto others,
         tx.sql().Query(
-            "SELECT ref, member, raci FROM " + store::RegisterTable(spec)
-                + " WHERE tenant_id = ? AND archived_at IS NULL AND activity = ? AND id <> ?",
+            "SELECT r.ref, r.member, r.person, p.member, p.ref, r.raci FROM "
+                + store::RegisterTable(spec) + " r LEFT JOIN " + people
+                + " p ON p.tenant_id = r.tenant_id AND p.id = r.person WHERE r.tenant_id = ? AND "
+                  "r.archived_at IS NULL AND r.activity = ? AND r.id <> ?",
             {tx.tenant().value, activity, current != nullptr ? current->id.value : std::int64_t{0}}
         )
     );
     for (const auto& row : others) {
-        if (row.Int(1) == member) {
+        const std::int64_t other_person = row.Int(2);
+        const std::int64_t other_member = row.Int(1) != 0 ? row.Int(1) : row.Int(3);
+        const bool same_person = person != 0 && other_person == person;
+        if (same_person || (holder_member != 0 && other_member == holder_member)) {
+            // How the other row names this holder, when not by the same field and id.
+            std::string through;
+            if (!same_person && other_person != 0) {
+                through = person != 0 ? fmt::format(", as {}, the same member", row.Text(4))
+                                      : fmt::format(", as {} who is this member", row.Text(4));
+            } else if (!same_person && person != 0) {
+                through = ", as the member this person is";
+            }
             return Error::Conflict(fmt::format(
-                "member: this member already holds a role in '{}' ({}); change that row instead",
+                "{}: this {} already holds a role in '{}' ({}{}); change that row instead",
+                field,
+                field,
                 activity,
-                row.Text(0)
+                row.Text(0),
+                through
             ));
         }
-        if (after.Is("raci", "accountable") && row.Text(2) == "accountable") {
+        if (after.Is("raci", "accountable") && row.Text(5) == "accountable") {
             return Error::Invalid(
                 "raci",
                 fmt::format(
-                    "'{}' already has an accountable member ({}): one per activity",
+                    "'{}' already has someone accountable ({}): one per activity",
                     activity,
                     row.Text(0)
                 )

@@ -2,8 +2,10 @@
 //  - party_requirements: an addressed requirement says how, one not addressed says why (4.2 c);
 //  - obligations: (partially) compliant names the applied controls that meet it; not
 //    applicable is justified (A.5.31);
-//  - responsibilities: each activity has at most one accountable member, and a member holds
-//    one RACI role per activity (5.3);
+//  - responsibilities: a row names a member or a person (people register), not both; a
+//    person who has left takes no new role; each activity has at most one accountable, and
+//    one holder — a person linked to a member being that member — holds one RACI role per
+//    activity (5.3);
 //  - objectives: every objective has an owner (6.2 g); achieved needs the measured value and
 //    the day it was achieved (6.2 b, j);
 //  - isms_changes: approval needs consequences, resources and a responsible member (6.3 a–d);
@@ -12,6 +14,7 @@
 #pragma once
 
 #include "records/record_rules.hpp"
+#include "schema/registry.hpp"
 
 namespace isms::context {
 
@@ -39,6 +42,8 @@ public:
 
 class ResponsibilityRules final : public records::RecordRules {
 public:
+    explicit ResponsibilityRules(const schema::Registry& registry) : registry_(registry) {}
+
     [[nodiscard]] Status BeforeWrite(
         store::WriteTx& tx,
         const iam::Principal& who,
@@ -46,6 +51,9 @@ public:
         const schema::Record* current,
         schema::Draft& draft
     ) override;
+
+private:
+    const schema::Registry& registry_;
 };
 
 class ObjectiveRules final : public records::RecordRules {

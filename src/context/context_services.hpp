@@ -10,7 +10,8 @@
 namespace isms::context {
 
 struct ContextServices {
-    explicit ContextServices(const ContextDeps& deps) : scope(deps), raci(deps) {}
+    explicit ContextServices(const ContextDeps& deps)
+        : responsibility_rules(deps.registry), scope(deps), raci(deps) {}
 
     /// Hooks the rules to the writes of the context registers.
     void HookRules(records::RecordService& records) {

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -12,10 +13,15 @@ Table RaciTable(const json::object& matrix) {
     t.title = "Roles and responsibilities";
     t.notes.emplace_back("R responsible, A accountable, C consulted, I informed");
     t.columns = {"Clause", "Activity"};
-    std::map<std::int64_t, std::size_t> column;  // member id → column index
+    // holder → column index: members by e-mail, then people by name
+    std::map<std::pair<std::string, std::int64_t>, std::size_t> column;
     for (const auto& m : matrix.at("members").as_array()) {
-        column[m.at("id").as_int64()] = t.columns.size();
+        column[{"member", m.at("id").as_int64()}] = t.columns.size();
         t.columns.emplace_back(m.at("email").as_string());
+    }
+    for (const auto& p : matrix.at("people").as_array()) {
+        column[{"person", p.at("id").as_int64()}] = t.columns.size();
+        t.columns.emplace_back(p.at("name").as_string());
     }
     t.columns.emplace_back("Gaps");
     const std::pair<const char*, const char*> roles[] = {
@@ -27,8 +33,9 @@ Table RaciTable(const json::object& matrix) {
             row[0] = std::string(a.at("clause").get_string());
         }
         row[1] = std::string(a.at("activity").as_string());
-        auto mark = [&](const json::value& member, const char* letter) {
-            const auto it = column.find(member.as_int64());
+        auto mark = [&](const json::value& holder, const char* letter) {
+            const json::key_value_pair& named = *holder.as_object().begin();
+            const auto it = column.find({std::string(named.key()), named.value().as_int64()});
             if (it != column.end()) {
                 row[it->second] = std::string(letter);
             }
@@ -37,8 +44,8 @@ Table RaciTable(const json::object& matrix) {
             mark(a.at("accountable"), "A");
         }
         for (const auto& [key, letter] : roles) {
-            for (const auto& member : a.at(key).as_array()) {
-                mark(member, letter);
+            for (const auto& holder : a.at(key).as_array()) {
+                mark(holder, letter);
             }
         }
         std::vector<std::string> gaps;

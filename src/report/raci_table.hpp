@@ -1,5 +1,5 @@
 // The RACI matrix (ISO/IEC 27001:2022 5.3) as a report table: one row per ISMS activity, one
-// column per member, each cell R, A, C or I.
+// column per holder — members by e-mail, then people by name — each cell R, A, C or I.
 #pragma once
 
 #include "core/json.hpp"

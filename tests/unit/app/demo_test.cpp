@@ -126,9 +126,10 @@ TEST_F(DemoTest, SeedsAssetsAMappedFrameworkAndARiskProgrammeOnce) {
     EXPECT_EQ(scope->at("exclusions").as_array().size(), 1U);
     auto raci = app_->context().raci.Get(who);
     ASSERT_TRUE(raci) << raci.error().message;
-    EXPECT_EQ(raci->at("activities").as_array().size(), 4U);
+    EXPECT_EQ(raci->at("activities").as_array().size(), 5U);
     EXPECT_EQ(raci->at("members").as_array().size(), 2U);
-    EXPECT_EQ(raci->at("gaps").as_int64(), 1);  // nobody runs incident management yet
+    EXPECT_EQ(raci->at("people").as_array().size(), 2U);  // the system administrator and HR
+    EXPECT_EQ(raci->at("gaps").as_int64(), 1);            // nobody is accountable for awareness yet
     auto objectives = app_->records().List(who, "objectives", {{"status", "at_risk"}});
     ASSERT_TRUE(objectives) << objectives.error().message;
     EXPECT_EQ(objectives->at("total").as_int64(), 1);
