@@ -1,5 +1,6 @@
-// Roles and people in the browser: the RACI matrix against the API (every cell, the gap the
-// demo leaves, the exports; holders as member ids and as {member}/{person} objects), the
+// Roles and people in the browser: the RACI matrix against the API (every cell, members and
+// people of the people register as holders, the gap the demo leaves, a holder who left, the
+// exports), the
 // competence gaps against the API (a person's panel, a training record pre-filled from a gap
 // closing it), and a document version whose content is an uploaded file (stored as evidence,
 // its SHA-256 shown equal to the file's, downloaded, approved and verified). The upload's
@@ -29,13 +30,13 @@ after(async () => {
 
 /**
  * The table the RACI screen should show, computed from the API's answer on its own: holders are
- * member ids (with `members`) or {member}/{person} objects (with `people` too).
+ * {member} or {person} objects, named by `members` and `people`.
  */
 function expectedRaci(matrix) {
   const names = new Map();
-  for (const m of matrix.members ?? []) names.set(`member:${m.id}`, m.email);
-  for (const p of matrix.people ?? []) names.set(`person:${p.id}`, p.name);
-  const keyOf = (h) => (typeof h === 'number' ? `member:${h}` : h.person !== undefined ? `person:${h.person}` : `member:${h.member}`);
+  for (const m of matrix.members) names.set(`member:${m.id}`, m.email);
+  for (const p of matrix.people) names.set(`person:${p.id}`, p.name);
+  const keyOf = (h) => (h.person !== undefined ? `person:${h.person}` : `member:${h.member}`);
   const cells = matrix.activities.map((a) => {
     const letters = new Map();
     const add = (holders, letter) => {
@@ -74,12 +75,16 @@ async function assertRaciShown(table, expected) {
   assert.deepEqual(shown.rows, expected.rows);
 }
 
-test('the RACI matrix shows every activity and holder as the API does, its gap highlighted, and exports', async () => {
+test('the RACI matrix shows every activity and holder as the API does, people too, its gap highlighted, and exports', async () => {
   const matrix = (await call('GET', '/api/v1/responsibilities/matrix')).body;
   assert.ok(matrix.activities.length >= 4, 'the demo records the ISMS activities');
   const withGap = matrix.activities.filter((a) => a.gaps.length > 0);
   assert.ok(withGap.length >= 1, 'the demo leaves a gap');
   assert.equal(matrix.gaps, withGap.length);
+  const awareness = matrix.activities.find((a) => a.activity === 'Awareness and training');
+  assert.deepEqual(awareness?.gaps, ['nobody is accountable'], 'the demo’s awareness and training has nobody accountable');
+  const people = ['Sam Sysadmin', 'Hana HR'];
+  assert.deepEqual(matrix.people.map((p) => p.name).filter((name) => people.includes(name)).sort(), [...people].sort(), 'the demo names people');
   const expected = expectedRaci(matrix);
 
   const page = await newPage(browser);
@@ -101,7 +106,11 @@ test('the RACI matrix shows every activity and holder as the API does, its gap h
     await row.getByText(activity.gaps.join('; ')).waitFor();
   }
   assert.equal(await table.locator('tbody tr.gap').count(), withGap.length);
-  assert.ok(withGap.some((a) => a.gaps.includes('nobody is responsible')), 'the demo’s incident management has nobody responsible');
+  // people of the people register are columns of their own, named and marked as people
+  for (const name of people) {
+    await table.getByRole('columnheader', { name: `${name} person`, exact: true }).waitFor();
+  }
+  await page.locator('p.help').filter({ hasText: 'R responsible · A accountable · C consulted · I informed' }).waitFor();
 
   // the exports answer with the matrix
   for (const [label, type] of [['Export CSV', 'text/csv'], ['Export XLSX', 'spreadsheetml'], ['Printable HTML', 'text/html']]) {
@@ -115,50 +124,46 @@ test('the RACI matrix shows every activity and holder as the API does, its gap h
   for (const a of matrix.activities) {
     assert.ok(csv.includes(a.activity), `the CSV lists ${a.activity}`);
   }
+  for (const name of people) {
+    assert.ok(csv.includes(name), `the CSV names ${name}`);
+  }
 
   await checkAccessibility(page, 'the RACI matrix');
   await screenshot(page, 'raci');
   await done(page);
 });
 
-test('the RACI screen reads holders given as {member} and {person} objects with the people list', async () => {
+test('a holder who left counts as nobody: their column says so and the activity they ran shows the gap', async () => {
+  const hana = (await call('GET', '/api/v1/people?q=Hana%20HR')).body.items[0];
+  assert.ok(hana, 'the demo has Hana HR');
+  const leaving = await call('PATCH', `/api/v1/people/${hana.id}`, { status: 'left' });
+  assert.equal(leaving.status, 200, JSON.stringify(leaving.body));
   const matrix = (await call('GET', '/api/v1/responsibilities/matrix')).body;
-  const sam = (await call('GET', '/api/v1/people?q=Sam%20Sysadmin')).body.items[0];
-  assert.ok(sam, 'the demo has Sam Sysadmin');
-  // the matrix as the people-aware API answers it: every holder an object, a person informed
-  // of the activity with the gap and one who has left consulted on the first
-  const asObject = (h) => (typeof h === 'number' ? { member: h } : h);
-  const gapIndex = matrix.activities.findIndex((a) => a.gaps.length > 0);
-  const people = [
-    ...(matrix.people ?? []).filter((p) => p.id !== sam.id),
-    { id: sam.id, name: sam.name, member: null, status: 'active' },
-    { id: 9999, name: 'Lee Left', member: null, status: 'left' },
-  ];
-  const activities = matrix.activities.map((a, i) => ({
-    ...a,
-    responsible: a.responsible.map(asObject),
-    accountable: a.accountable === null ? null : asObject(a.accountable),
-    consulted: [...a.consulted.map(asObject), ...(i === 0 ? [{ person: 9999 }] : [])],
-    informed: [...a.informed.map(asObject), ...(i === gapIndex ? [{ person: sam.id }] : [])],
-  }));
-  const objects = { ...matrix, people, activities };
-  const expected = expectedRaci(objects);
-  assert.ok(expected.holders.includes(sam.name) && expected.holders.includes('Lee Left'));
+  const awareness = matrix.activities.find((a) => a.activity === 'Awareness and training');
+  assert.deepEqual(awareness.gaps, ['nobody is accountable', 'Hana HR (responsible) has left']);
 
   const page = await newPage(browser);
-  await page.route('**/api/v1/responsibilities/matrix', (route) => route.fulfill({ json: objects }));
   await logIn(page, server, { ...server.admin, path: '/context/raci' });
-  await assertRaciShown(page.locator('table'), expected);
-  await page.getByRole('columnheader', { name: `${sam.name} person`, exact: true }).waitFor();
-  await page.getByRole('columnheader', { name: 'Lee Left person, left', exact: true }).waitFor();
+  const table = page.locator('table');
+  await table.getByRole('columnheader', { name: 'Hana HR person, left', exact: true }).waitFor();
+  await assertRaciShown(table, expectedRaci(matrix));
+  const row = table.locator('tbody tr.gap').filter({ has: page.getByRole('rowheader', { name: 'Awareness and training', exact: true }) });
+  await row.getByText('nobody is accountable; Hana HR (responsible) has left').waitFor();
   await done(page);
+  assert.equal((await call('PATCH', `/api/v1/people/${hana.id}`, { status: 'active' })).status, 200);
 });
 
 test('the competence gaps match the API, show on the person, and a training record pre-filled from one closes it', async () => {
+  // the demo's refresher training falls due soon; here it lapsed yesterday
+  const refresher = (await call('GET', '/api/v1/training_records?q=Incident%20response%20refresher')).body.items[0];
+  assert.ok(refresher, 'the demo has the incident response refresher');
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const lapsed = await call('PATCH', `/api/v1/training_records/${refresher.id}`, { expires_on: yesterday });
+  assert.equal(lapsed.status, 200, JSON.stringify(lapsed.body));
   const all = (await call('GET', '/api/v1/competence-gaps')).body;
-  assert.ok(all.gaps.length >= 1, 'the demo has a gap');
   const gap = all.gaps.find((g) => g.reason === 'expired');
-  assert.ok(gap, 'the demo has an expired training');
+  assert.ok(gap, 'the lapsed training is a gap');
+  assert.equal(gap.competence, refresher.competence);
 
   const page = await newPage(browser);
   await logIn(page, server, { ...server.admin, path: '/people/competence' });

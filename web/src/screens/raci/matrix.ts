@@ -1,7 +1,6 @@
-// The RACI matrix of GET /api/v1/responsibilities/matrix (5.3) in one shape for the screen. The
-// API names a role's holder either as a member id (with `members: [{id, email}]`) or as
-// `{"member": id}` / `{"person": id}` (with `people: [{id, name, member, status}]` too);
-// `normaliseMatrix` reads both, so the screen does not depend on which the server speaks.
+// The RACI matrix of GET /api/v1/responsibilities/matrix (5.3) in the shape the screen shows:
+// the API names a role's holder as `{"member": id}` or `{"person": id}`, with the members it
+// names in `members: [{id, email}]` and the people in `people: [{id, name, member, status}]`.
 
 export type Letter = 'R' | 'A' | 'C' | 'I';
 
@@ -31,7 +30,7 @@ export interface Matrix {
   gaps: number;
 }
 
-type RawHolder = number | { member?: number; person?: number };
+type RawHolder = { member: number } | { person: number };
 
 interface RawActivity {
   activity: string;
@@ -44,26 +43,23 @@ interface RawActivity {
 }
 
 export interface RawMatrix {
-  members?: { id: number; email: string }[];
-  people?: { id: number; name: string; member?: number | null; status?: string | null }[];
+  members: { id: number; email: string }[];
+  people: { id: number; name: string; member: number | null; status: string; archived: boolean }[];
   activities: RawActivity[];
   gaps: number;
 }
 
 function keyOf(holder: RawHolder): { kind: Holder['kind']; id: number } {
-  if (typeof holder === 'number') {
-    return { kind: 'member', id: holder };
-  }
-  return holder.person !== undefined ? { kind: 'person', id: holder.person } : { kind: 'member', id: holder.member ?? 0 };
+  return 'person' in holder ? { kind: 'person', id: holder.person } : { kind: 'member', id: holder.member };
 }
 
 /** The matrix with every holder a column (members, then people, in the API's order) and letters per cell. */
 export function normaliseMatrix(raw: RawMatrix): Matrix {
   const known = new Map<string, Holder>();
-  for (const m of raw.members ?? []) {
+  for (const m of raw.members) {
     known.set(`member:${m.id}`, { key: `member:${m.id}`, kind: 'member', id: m.id, name: m.email, left: false });
   }
-  for (const p of raw.people ?? []) {
+  for (const p of raw.people) {
     known.set(`person:${p.id}`, { key: `person:${p.id}`, kind: 'person', id: p.id, name: p.name, left: p.status === 'left' });
   }
   const used = new Set<string>();
