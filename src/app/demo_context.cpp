@@ -178,6 +178,9 @@ Status SeedDemoContext(
         {"reason", "All software is bought as a service; nothing is developed in-house."}}};
     second_scope["comment"] = "Payroll brought into scope; development excluded.";
     ISMS_TRY(app.context().scope.Change(admin, second_scope, 1));
+    ISMS_TRY(app.context().scope.Approve(
+        admin, 2, json::object{{"comment", "Approved by the management board."}}
+    ));
 
     const std::pair<const char*, const char*> activities[] = {
         {"6.1.2", "Risk assessment"},

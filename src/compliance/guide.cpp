@@ -52,7 +52,8 @@ constexpr const char* kScopeGuidance =
     "Decide what your ISMS covers: the parts of the organization, the locations, the services "
     "and the information it protects, and where it ends, with the interfaces to suppliers and "
     "to the parts left out. Say why anything is excluded. Assets, risks and controls are all "
-    "judged against this boundary, so keep it short, concrete and agreed with management.";
+    "judged against this boundary, so keep it short and concrete, and have top management (an "
+    "admin) approve the current version.";
 constexpr const char* kPolicyGuidance =
     "Top management sets the direction in a short information security policy: why security "
     "matters to the organization, the commitment to meet its requirements and to keep "

@@ -91,14 +91,20 @@ Result<json::object> ReadinessService::Checklist(const iam::Principal& who) {
         ISMS_TRY_ASSIGN(
             auto scopes,
             session.sql().Query(
-                "SELECT version, created_at FROM scope_versions WHERE tenant_id = ? "
-                "ORDER BY version DESC LIMIT 1",
+                "SELECT v.version, v.created_at, a.approved_at FROM scope_versions v LEFT JOIN "
+                "scope_approvals a ON a.tenant_id = v.tenant_id AND a.version = v.version WHERE "
+                "v.tenant_id = ? ORDER BY v.version DESC LIMIT 1",
                 {tenant}
             )
         );
         scope.link = "/api/v1/scope";
         if (scopes.empty()) {
             scope.detail = "no scope statement written";
+        } else if (scopes[0].IsNull(2)) {
+            scope.count = scopes[0].Int(0);
+            scope.detail = fmt::format(
+                "scope version {} is not approved: top management (admin) approves it", scope.count
+            );
         } else {
             scope.count = scopes[0].Int(0);
             const bool recent = scopes[0].Text(1).substr(0, 10) >= year_ago;

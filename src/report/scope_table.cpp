@@ -47,6 +47,17 @@ Table ScopeTable(const json::object& scope) {
     for (const auto& item : scope.at("exclusions").as_array()) {
         row("Exclusion", item.at("what"), item.at("reason"));
     }
+    const json::value* approval = scope.if_contains("approval");
+    if (approval != nullptr && approval->is_object()) {
+        const json::object& a = approval->get_object();
+        row("Approval",
+            json::value(fmt::format(
+                "Approved by top management (user {}) at {}", a.at("by").as_int64(), Str(a.at("at"))
+            )),
+            a.at("comment"));
+    } else {
+        row("Approval", json::value("Not approved by top management"), none);
+    }
     return t;
 }
 

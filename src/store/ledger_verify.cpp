@@ -59,6 +59,7 @@ constexpr DocumentTable kDocumentTables[] = {
     {"evidence_revisions", "id", "evidence revision", "revision"},
     {"assessment_results", "id", "assessment result", "result"},
     {"scope_versions", "version", "scope statement version", "scope"},
+    {"scope_approvals", "version", "the approval of scope statement version", "approval"},
     {"review_snapshots", "review_id", "the compiled inputs of management review", "snapshot"},
 };
 

@@ -179,6 +179,15 @@ const std::vector<std::function<std::string(Dialect)>>& Steps() {
                      "BIGINT NOT NULL, day TEXT NOT NULL, sent_at TEXT NOT NULL, subject TEXT NOT "
                      "NULL, PRIMARY KEY (tenant_id, user_id, day));";
         },
+        // 14: context (src/context/scope_service.hpp): top management's approval of a scope
+        // statement version, whole and signed with the instance key; at most one per version
+        [](Dialect) {
+            return std::string(
+                "CREATE TABLE scope_approvals (tenant_id BIGINT NOT NULL, version BIGINT NOT "
+                "NULL, document TEXT NOT NULL, approved_at TEXT NOT NULL, approved_by BIGINT NOT "
+                "NULL, PRIMARY KEY (tenant_id, version));"
+            );
+        },
     };
     return kSteps;
 }

@@ -204,6 +204,8 @@ test('the scope: a new version as admin, a field error inline, a stale edit refu
   assert.deepEqual(made.in_scope, [...before.in_scope, 'Customer support']);
   assert.deepEqual(made.exclusions.at(-1), { what: 'Research lab', reason: 'Closed since 2025; no information is processed there.' });
   assert.equal(made.comment, 'Customer support joins the ISMS');
+  assert.notEqual(before.approval, null, 'the demo scope is approved');
+  assert.equal(made.approval, null, 'a new version starts unapproved');
   await versions.locator('tbody tr').nth(before.version).waitFor();
   assert.match(await versions.locator('tbody tr').first().innerText(), new RegExp(`^${made.version} \\(current\\).*Customer support joins the ISMS`, 's'));
   await page.getByText('Customer support', { exact: true }).waitFor();
@@ -212,7 +214,7 @@ test('the scope: a new version as admin, a field error inline, a stale edit refu
 
   // someone else writes a version meanwhile: the edit based on the older one is refused
   await page.getByRole('button', { name: 'Change the scope' }).click();
-  const theirs = await call('PUT', '/api/v1/scope', { ...made, statement: 'The whole company.', version: undefined, created_at: undefined, created_by: undefined, comment: 'Board decision' }, { 'If-Match': `"${made.version}"` });
+  const theirs = await call('PUT', '/api/v1/scope', { ...made, statement: 'The whole company.', version: undefined, created_at: undefined, created_by: undefined, approval: undefined, comment: 'Board decision' }, { 'If-Match': `"${made.version}"` });
   assert.equal(theirs.status, 200, JSON.stringify(theirs.body));
   await page.getByLabel('Scope statement').fill('The online shop only.');
   await page.getByRole('button', { name: 'Save as a new version' }).click();

@@ -1,7 +1,8 @@
 // The scope and the risk method of a new organization (`isms init`, no demo data): before the
 // first scope statement (GET /api/v1/scope answers 404) the scope screen says so and offers its
-// admin to write the first one; an auditor, who may not edit, reads the risk method and the scope
-// without a control to change them, before and after the first statement.
+// admin to write the first one and, as top management, to approve it (a refusal, 409, shown as
+// its text); an auditor, who may not edit, reads the risk method and the scope without a control
+// to change or approve them, before and after the first statement.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -66,6 +67,17 @@ test('before the first scope statement: the admin is told and writes it; the aud
   assert.deepEqual(made.in_scope, ['Online shop', 'Customer support']);
   await page.getByRole('button', { name: 'Change the scope' }).waitFor();
   assert.equal(await page.getByText('No scope statement has been written yet').count(), 0);
+
+  // top management approves the version
+  await page.getByText('Version 1 is not approved by top management yet.').waitFor();
+  await page.getByLabel('Approval comment (optional)').fill('Approved by the board');
+  await page.getByRole('button', { name: 'Approve version 1' }).click();
+  await page.getByRole('status').filter({ hasText: 'Version 1 approved.' }).waitFor();
+  await page.getByText(/Approved by top management: .* — Approved by the board/).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Approve version 1' }).count(), 0, 'approved once');
+  const approved = (await call('GET', '/api/v1/scope')).body;
+  assert.equal(approved.approval.comment, 'Approved by the board');
+  assert.equal((await call('POST', '/api/v1/scope/versions/1/approve', {})).status, 409, 'approved already');
   await done(page);
 
   // the auditor reads the statement, still with nothing to change
@@ -74,9 +86,27 @@ test('before the first scope statement: the admin is told and writes it; the aud
   await auditor.getByText('Customer support', { exact: true }).waitFor();
   await auditor.getByRole('table', { name: 'Versions' }).locator('tbody tr').first().waitFor();
   await auditor.getByRole('link', { name: 'Export CSV' }).waitFor();
+  await auditor.getByText(/Approved by top management: /).waitFor();
+  assert.equal(await auditor.getByRole('button', { name: /Approve/ }).count(), 0, 'only admins approve');
   await assertReadOnly(auditor, 'the scope');
   await checkAccessibility(auditor, 'the scope, read-only');
   await done(auditor);
+});
+
+test('a new version is unapproved; approving it after someone else did shows the refusal', async () => {
+  const put = await call('PUT', '/api/v1/scope', { statement: 'The online shop, support and payroll of Fresh Start Ltd.' }, { 'If-Match': '"1"' });
+  assert.equal(put.status, 200, JSON.stringify(put.body));
+  assert.equal(put.body.approval, null);
+  const page = await newPage(browser);
+  await logIn(page, server, { ...server.admin, path: '/scope' });
+  await page.getByText('Version 2 is not approved by top management yet.').waitFor();
+  assert.equal((await call('POST', '/api/v1/scope/versions/2/approve', {})).status, 200);
+  await page.getByRole('button', { name: 'Approve version 2' }).click();
+  await page.getByRole('alert').filter({ hasText: 'scope statement version 2 is approved already' }).waitFor();
+  await page.reload();
+  await page.getByText(/Approved by top management: /).waitFor();
+  await checkAccessibility(page, 'the approved scope');
+  await done(page);
 });
 
 test('an auditor reads the risk method of a new organization, with nothing to edit', async () => {

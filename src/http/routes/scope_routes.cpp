@@ -54,6 +54,21 @@ void AppendScopeRoutes(ApiRouter& router, Services& s) {
         }
     );
     router.Add(
+        {"POST",
+         "/api/v1/scope/versions/{version}/approve",
+         "Top management (admin) approves the current scope version (comment): signed in the "
+         "ledger",
+         "context"},
+        [&s](const RouteContext& ctx, const iam::Principal* who) {
+            return Render(ctx, [&]() -> Result<json::object> {
+                ISMS_TRY(OnlyKnownQuery(ctx, {}));
+                ISMS_TRY_ASSIGN(std::int64_t version, IdParam(ctx, "version"));
+                ISMS_TRY_ASSIGN(auto body, JsonBody(ctx));
+                return s.context.scope.Approve(*who, version, body);
+            }());
+        }
+    );
+    router.Add(
         {"GET",
          "/api/v1/scope/export",
          "The scope document as CSV, XLSX or printable HTML (format; version, else the current)",

@@ -18,10 +18,18 @@ export interface ScopeContent {
   comment: string;
 }
 
+/** Top management's approval of a version, or null while it is unapproved. */
+export interface Approval {
+  by: number;
+  at: string;
+  comment: string | null;
+}
+
 export interface ScopeVersion extends ScopeContent {
   version: number;
   created_at: string;
   created_by: number;
+  approval: Approval | null;
 }
 
 export interface VersionBrief {
@@ -29,6 +37,7 @@ export interface VersionBrief {
   created_at: string;
   created_by: number;
   comment: string;
+  approval: Approval | null;
 }
 
 export const kScopeLists: { name: ScopeList; label: string; help: string }[] = [
