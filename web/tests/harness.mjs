@@ -149,16 +149,20 @@ export async function screenshot(page, name) {
 
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Runs axe-core in the page (evaluated, so the page's CSP stays untouched); fails on serious or critical violations. */
-export async function checkAccessibility(page, what) {
+/** The serious or critical axe-core violations of the page (axe evaluated, so the page's CSP stays untouched). */
+export async function accessibilityViolations(page) {
   await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
+  return page.evaluate(async () => {
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
-  assert.deepEqual(violations, [], `accessibility of ${what}`);
+}
+
+/** Runs axe-core in the page; fails on serious or critical violations. */
+export async function checkAccessibility(page, what) {
+  assert.deepEqual(await accessibilityViolations(page), [], `accessibility of ${what}`);
 }
 
 /** A cookie session of the API for the test itself (setup and changes made "by someone else"). */
