@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  apiSession, checkAccessibility, done, launchBrowser, logIn, newPage, screenshot, startServer, totp,
+  apiSession, checkAccessibility, closeTestbed, done, logIn, newPage, openTestbed, screenshot, totp,
 } from './harness.mjs';
 
 let server;
@@ -12,15 +12,10 @@ let browser;
 let admin;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  admin = await apiSession(server, server.admin);
+  ({ server, browser, call: admin } = await openTestbed());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeTestbed({ server, browser }));
 
 /** A code of `secret` that is none of the codes the server would accept now. */
 function wrongCode(secret) {

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  apiSession, checkAccessibility, done, launchBrowser, logIn, newPage, screenshot, startServer,
+  checkAccessibility, closeTestbed, done, logIn, newPage, openTestbed, screenshot,
 } from './harness.mjs';
 
 let server;
@@ -22,16 +22,11 @@ const first = async (path) => {
 };
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  call = await apiSession(server, server.admin);
+  ({ server, browser, call } = await openTestbed());
   me = (await call('GET', '/api/v1/auth/me')).body;
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeTestbed({ server, browser }));
 
 test("the demo programme's coverage shows what is covered and highlights the gaps", async () => {
   const programme = await first('/api/v1/audit_programmes?limit=1');

@@ -2,21 +2,17 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  apiSession, checkAccessibility, done, launchBrowser, logIn, newPage, screenshot, startServer, totp,
+  apiSession, checkAccessibility, closeTestbed, done, logIn, newPage, openTestbed, screenshot, totp,
 } from './harness.mjs';
 
 let server;
 let browser;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await openTestbed());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeTestbed({ server, browser }));
 
 test('log in with the demo admin, see the shell, log out', async () => {
   const page = await newPage(browser);

@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  apiSession, checkAccessibility, done, launchBrowser, logIn, newPage, screenshot, startServer,
+  apiSession, checkAccessibility, closeTestbed, done, logIn, newPage, openTestbed, screenshot,
 } from './harness.mjs';
 
 let server;
@@ -17,9 +17,7 @@ let approverId;
 let personId;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  call = await apiSession(server, server.admin);
+  ({ server, browser, call } = await openTestbed());
   const member = await call('POST', '/api/v1/members', { ...approver, role: 'isms_manager' });
   assert.equal(member.status, 201, JSON.stringify(member.body));
   approverId = member.body.id;
@@ -28,10 +26,7 @@ before(async () => {
   personId = person.body.id;
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeTestbed({ server, browser }));
 
 const alert = (page) => page.getByRole('alert');
 const versionRow = (page, number) => page.locator('tbody tr').filter({ has: page.getByRole('cell', { name: new RegExp(`^DVR-\\d+ · ${number}$`) }) });

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  apiSession, checkAccessibility, done, launchBrowser, logIn, newPage, screenshot, startServer,
+  checkAccessibility, closeTestbed, done, logIn, newPage, openTestbed, screenshot,
 } from './harness.mjs';
 
 const kIso2022 = 'urn:isms:framework:iso27001-2022';
@@ -18,15 +18,10 @@ let browser;
 let call;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  call = await apiSession(server, server.admin);
+  ({ server, browser, call } = await openTestbed());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeTestbed({ server, browser }));
 
 const treeItem = (page, urn) => page.locator(`[role="treeitem"][data-urn="${urn}"]`);
 const expanded = (page, urn, open) => page.locator(`[role="treeitem"][data-urn="${urn}"][aria-expanded="${open}"]`).waitFor();

@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  apiSession, checkAccessibility, done, launchBrowser, logIn, newPage, screenshot, startServer,
+  checkAccessibility, closeTestbed, done, logIn, newPage, openTestbed, screenshot,
 } from './harness.mjs';
 
 let server;
@@ -12,15 +12,10 @@ let browser;
 let call;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  call = await apiSession(server, server.admin);
+  ({ server, browser, call } = await openTestbed());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeTestbed({ server, browser }));
 
 const step = (page, id) => page.locator('li.guide-step').filter({ has: page.locator(`#step-${id}`) });
 const progressOf = async (id) => (await call('GET', '/api/v1/guide')).body.steps.find((s) => s.id === id).progress;

@@ -81,6 +81,22 @@ export async function startServer({ organization } = {}) {
   };
 }
 
+/**
+ * What most test files start with in their `before`: a server (`startServer(options)`), a
+ * headless browser and the admin's API session (`call`, see apiSession).
+ */
+export async function openTestbed(options) {
+  const server = await startServer(options);
+  const browser = await launchBrowser();
+  return { server, browser, call: await apiSession(server, server.admin) };
+}
+
+/** Stops what openTestbed started, in the file's `after` (either is missing when `before` failed). */
+export async function closeTestbed({ server, browser }) {
+  await browser?.close();
+  await server?.stop();
+}
+
 /** Headless Debian Chromium (a fresh profile directory per launch). */
 export function launchBrowser() {
   return chromium.launch({

@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  apiSession, checkAccessibility, done, launchBrowser, logIn, newPage, screenshot, startServer,
+  checkAccessibility, closeTestbed, done, logIn, newPage, openTestbed, screenshot,
 } from './harness.mjs';
 
 let server;
@@ -31,15 +31,10 @@ const cells = (table) =>
   table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.innerText.trim())));
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  call = await apiSession(server, server.admin);
+  ({ server, browser, call } = await openTestbed());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeTestbed({ server, browser }));
 
 test("a metric's trend: the chart with its target and breaches, the table as the API, a measurement recorded by hand", async () => {
   const metric = await metricNamed((m) => m.name === 'Phishing simulation click rate');

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  apiSession, checkAccessibility, done, launchBrowser, logIn, newPage, screenshot, startServer,
+  checkAccessibility, closeTestbed, done, logIn, newPage, openTestbed, screenshot,
 } from './harness.mjs';
 
 let server;
@@ -12,9 +12,7 @@ let browser;
 let call;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  call = await apiSession(server, server.admin);
+  ({ server, browser, call } = await openTestbed());
   // Enough assets for three pages, half of them primary, a few findable by name.
   for (let i = 1; i <= 120; i += 1) {
     const made = await call('POST', '/api/v1/assets', {
@@ -26,10 +24,7 @@ before(async () => {
   }
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeTestbed({ server, browser }));
 
 const rows = (page) => page.locator('tbody tr');
 const status = (page) => page.locator('#list-status');

@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  apiSession, checkAccessibility, done, launchBrowser, logIn, newPage, screenshot, startServer,
+  checkAccessibility, closeTestbed, done, logIn, newPage, openTestbed, screenshot,
 } from './harness.mjs';
 
 let server;
@@ -15,15 +15,10 @@ let browser;
 let call;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  call = await apiSession(server, server.admin);
+  ({ server, browser, call } = await openTestbed());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeTestbed({ server, browser }));
 
 const kStages = ['inherent', 'current', 'residual'];
 const whole = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });

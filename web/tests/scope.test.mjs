@@ -5,9 +5,7 @@
 // to change or approve them, before and after the first statement.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  apiSession, checkAccessibility, done, launchBrowser, logIn, newPage, startServer,
-} from './harness.mjs';
+import { checkAccessibility, closeTestbed, done, logIn, newPage, openTestbed } from './harness.mjs';
 
 const kOrganization = { name: 'Fresh Start Ltd', email: 'admin@fresh.example', password: 'a long admin password for a new organization' };
 const kAuditor = { email: 'auditor@fresh.example', password: 'a long auditor password', role: 'auditor' };
@@ -17,17 +15,12 @@ let browser;
 let call;
 
 before(async () => {
-  server = await startServer({ organization: kOrganization });
-  browser = await launchBrowser();
-  call = await apiSession(server, server.admin);
+  ({ server, browser, call } = await openTestbed({ organization: kOrganization }));
   const member = await call('POST', '/api/v1/members', kAuditor);
   assert.equal(member.status, 201, JSON.stringify(member.body));
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeTestbed({ server, browser }));
 
 /** Asserts the page offers nothing to change: no input, no save or edit button. */
 async function assertReadOnly(page, what) {

@@ -5,7 +5,7 @@
 // walk.mjs and is saved as `walk-<role>-<screen>.png`; the navigation must list every register.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiSession, done, launchBrowser, logIn, startServer } from './harness.mjs';
+import { closeTestbed, done, logIn, openTestbed } from './harness.mjs';
 import { assertEveryRegisterListed, walkingPage, walkNavigation } from './walk.mjs';
 
 const kAuditor = { email: 'walking.auditor@example.com', password: 'a long password for the walk', role: 'auditor' };
@@ -15,17 +15,12 @@ let browser;
 let call;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  call = await apiSession(server, server.admin);
+  ({ server, browser, call } = await openTestbed());
   const member = await call('POST', '/api/v1/members', kAuditor);
   assert.equal(member.status, 201, JSON.stringify(member.body));
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeTestbed({ server, browser }));
 
 /** Logs `who` on at the dashboard, walks the navigation and fails on any problem met. */
 async function walkAs(who, role, { viewport, narrow } = {}) {

@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { apiSession, done, launchBrowser, logIn, startServer } from './harness.mjs';
+import { closeTestbed, done, logIn, openTestbed } from './harness.mjs';
 import { problemsOf, walkingPage } from './walk.mjs';
 
 const kRoutePatterns = [...readFileSync(new URL('../src/routes.ts', import.meta.url), 'utf8')
@@ -18,15 +18,10 @@ let browser;
 let call;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  call = await apiSession(server, server.admin);
+  ({ server, browser, call } = await openTestbed());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => closeTestbed({ server, browser }));
 
 /** The first record of a collection of the API, or undefined when it has none. */
 async function firstRecord(collection) {
