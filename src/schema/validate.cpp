@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/clock.hpp"
+#include "core/regex_bounds.hpp"
 
 namespace isms::schema {
 
@@ -454,10 +455,14 @@ Result<FieldSpec> FieldFromJson(const json::value& value, const std::string& pat
         errors.push_back({path + ".values", "an enum needs at least one value"});
     }
     if (auto p = StringOr(o, "pattern"); !p.empty()) {
-        try {
-            f.Pattern(std::string(p));
-        } catch (const std::regex_error&) {
-            errors.push_back({path + ".pattern", "is not a valid regular expression"});
+        if (auto bounded = CheckRegexBounds(p); !bounded) {
+            errors.push_back({path + ".pattern", bounded.error().fields.front().message});
+        } else {
+            try {
+                f.Pattern(std::string(p));
+            } catch (const std::regex_error&) {
+                errors.push_back({path + ".pattern", "is not a valid regular expression"});
+            }
         }
     }
     f.target = StringOr(o, "target");

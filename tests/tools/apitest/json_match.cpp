@@ -5,6 +5,8 @@
 #include <regex>
 #include <utility>
 
+#include "core/regex_bounds.hpp"
+
 namespace isms::apitest {
 
 namespace {
@@ -342,6 +344,9 @@ Status CheckRegex(const std::string& pattern) {
     auto substituted = Substitute(pattern, PlaceholderLookup());
     if (!substituted) {
         return substituted.error();
+    }
+    if (auto bounded = CheckRegexBounds(*substituted); !bounded) {
+        return Fail("bad regex /" + pattern + "/: " + bounded.error().fields.front().message);
     }
     try {
         const std::regex compiled(*substituted, std::regex::ECMAScript);

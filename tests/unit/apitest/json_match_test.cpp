@@ -1,6 +1,7 @@
 #include "apitest/json_match.hpp"
 
 #include <map>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -157,6 +158,15 @@ TEST(AssertionTest, RejectsBadSyntax) {
     EXPECT_FALSE(ParseAssertion("$.a count == x"));
     EXPECT_FALSE(ParseAssertion("$.a is 3"));
     EXPECT_FALSE(ParseAssertion("a == 3"));
+}
+
+TEST(AssertionTest, RejectsARegexWithAHugeRepetitionBound) {
+    // Found by fuzzing: libstdc++'s regex compiler overflowed a long reading this bound.
+    const auto huge = ParseAssertion("$.a ~ /^a{66666666666666666666666}$/");
+    ASSERT_FALSE(huge);
+    EXPECT_NE(huge.error().message.find("above the largest allowed, 1000"), std::string::npos)
+        << huge.error().message;
+    EXPECT_TRUE(ParseAssertion("$.a ~ /^a{1000}$/"));
 }
 
 TEST(AssertionTest, AcceptsVariablesInLiterals) {
